@@ -1,0 +1,131 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import boundaries from 'eslint-plugin-boundaries';
+import globals from 'globals';
+
+/** An import policy: files of layer `from` may import from the layers in `to`. */
+function allowLayer(from, to) {
+  return {
+    from: { element: { type: from } },
+    allow: { to: { element: { types: { anyOf: to } } } },
+  };
+}
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'http', 'url', 'os', 'child_process'];
+
+export default tseslint.config(
+  { ignores: ['dist', 'coverage', 'test-results', 'data', 'node_modules'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-expect-error': 'allow-with-description' },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'tests/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    rules: { ...reactHooks.configs.recommended.rules, ...jsxA11y.flatConfigs.strict.rules },
+  },
+  // Imports flow one way: domain <- content <- server; domain <- lib/components <- features <- app.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
+      'boundaries/include': ['src/**/*'],
+      'boundaries/elements': [
+        { type: 'domain', pattern: 'src/domain' },
+        { type: 'content', pattern: 'src/content' },
+        { type: 'server', pattern: 'src/server' },
+        { type: 'lib', pattern: 'src/lib' },
+        { type: 'components', pattern: 'src/components' },
+        { type: 'feature', pattern: 'src/features/*', capture: ['feature'] },
+        { type: 'app', pattern: 'src/app' },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: [
+            allowLayer('domain', ['domain']),
+            allowLayer('content', ['domain', 'content']),
+            allowLayer('server', ['domain', 'content', 'server']),
+            allowLayer('lib', ['domain', 'lib']),
+            allowLayer('components', ['domain', 'lib', 'components']),
+            allowLayer('feature', ['domain', 'lib', 'components']),
+            // A feature may import itself, never another feature.
+            {
+              from: { element: { type: 'feature' } },
+              allow: {
+                to: {
+                  element: {
+                    type: 'feature',
+                    captured: { feature: '{{from.element.captured.feature}}' },
+                  },
+                },
+              },
+            },
+            allowLayer('app', ['domain', 'lib', 'components', 'feature', 'app']),
+          ],
+        },
+      ],
+    },
+  },
+  // The domain is pure: no React, no state library, no web framework, no Node APIs.
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-*',
+                'zustand',
+                'zustand/*',
+                'hono',
+                'hono/*',
+                '@hono/*',
+                ...nodeBuiltins,
+              ],
+              message: 'src/domain is pure TypeScript: no React, zustand, Hono or Node APIs.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The browser bundle never carries Node APIs, and takes zod only as types (full zod is ~24 KB gzipped).
+  {
+    files: ['src/app/**', 'src/features/**', 'src/components/**', 'src/lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'Browser code cannot use Node APIs.' },
+            {
+              group: ['zod', 'zod/*'],
+              allowTypeImports: true,
+              message: 'Import zod types only in browser code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
