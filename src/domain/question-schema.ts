@@ -183,7 +183,10 @@ export type Bank = z.infer<typeof bankSchema>;
 /** A bank as written in YAML, before defaults are filled in. */
 export type BankInput = z.input<typeof bankSchema>;
 
-/** The JSON Schema that editors use to complete and check `questions/<article>/<bank>.yaml`. */
+/**
+ * The JSON Schema that editors use to complete and check `questions/<article>/<bank>.yaml`.
+ * Draft 7, because the YAML language server (VS Code's YAML extension) fully supports no later one.
+ */
 export function buildBankJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(bankSchema, { io: 'input', unrepresentable: 'any' });
+  return z.toJSONSchema(bankSchema, { io: 'input', unrepresentable: 'any', target: 'draft-07' });
 }

@@ -99,9 +99,19 @@ export function splitSentences(text: string): SentenceSpan[] {
 
 const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
 
-/** Counts words the way a reader would: numbers count, punctuation and dashes do not. */
+/**
+ * Counts words the way a reader would: numbers count, punctuation and dashes do not, and a
+ * hyphenated compound ("long-range", "30-day") is one word, as word processors count it.
+ */
 export function countWords(text: string): number {
   let count = 0;
-  for (const { isWordLike } of wordSegmenter.segment(text)) if (isWordLike) count += 1;
+  let joinedByHyphen = false;
+  let previous: Intl.SegmentData | undefined;
+  for (const segment of wordSegmenter.segment(text)) {
+    if (segment.isWordLike && !joinedByHyphen) count += 1;
+    // UAX #29 splits at hyphens; a hyphen between two words with no space joins them.
+    joinedByHyphen = segment.segment === '-' && previous?.isWordLike === true;
+    previous = segment;
+  }
   return count;
 }

@@ -1,0 +1,108 @@
+import { parseArticle, type Article, type ArticleMeta } from '../domain/article';
+import { articleMetaSchema } from '../domain/article-schema';
+import { describeIssues } from './describe-issues';
+import type { ContentProblem } from './load-content';
+import { parseYaml, problemAtPath } from './yaml-source';
+
+export interface ArticleFile {
+  file: string;
+  /** The article as parsed, also when its front matter is wrong, so banks can still be checked. */
+  article: Article;
+  /** The problems of this file; the article is usable only when there are none. */
+  problems: ContentProblem[];
+}
+
+const FENCE = /^---\s*$/;
+
+function problemAtLine(file: string, line: number, message: string): ContentProblem {
+  return { file, line, column: 1, message };
+}
+
+/** Reads the front matter and returns its meta, or `undefined` with the problems that prevent it. */
+function readFrontMatter(
+  file: string,
+  text: string,
+  folderId: string,
+): { meta: ArticleMeta | undefined; problems: ContentProblem[] } {
+  const { source, problems } = parseYaml(file, text, 2);
+  if (problems.length > 0) return { meta: undefined, problems };
+  const data: unknown = source.document.toJS();
+  const parsed = articleMetaSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    return {
+      meta: undefined,
+      problems: describeIssues(articleMetaSchema, data ?? {}, parsed.error.issues).map((issue) =>
+        problemAtPath(source, issue.path, issue.message, { target: issue.target }),
+      ),
+    };
+  }
+  if (parsed.data.id !== folderId) {
+    return {
+      meta: undefined,
+      problems: [
+        problemAtPath(
+          source,
+          ['id'],
+          `The article id "${parsed.data.id}" must be the name of its folder, "${folderId}". Change one to match the other.`,
+        ),
+      ],
+    };
+  }
+  return { meta: parsed.data, problems: [] };
+}
+
+/**
+ * Reads `questions/<folderId>/article.md`: YAML front matter between `---` lines, validated by
+ * `articleMetaSchema`, then the text, parsed into sections, paragraphs and sentences. Problems
+ * carry file lines, counting the front matter.
+ */
+export function readArticle(file: string, text: string, folderId: string): ArticleFile {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const problems: ContentProblem[] = [];
+  let meta: ArticleMeta | undefined;
+  let bodyStartIndex = 0;
+
+  if (!FENCE.test(lines[0] ?? '')) {
+    problems.push(
+      problemAtLine(
+        file,
+        1,
+        'Start the article with front matter: a line "---", the fields id, title, summary, sources, genre, note and language, then another "---".',
+      ),
+    );
+  } else {
+    const closing = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
+    if (closing === -1) {
+      problems.push(
+        problemAtLine(file, 1, 'The front matter is never closed. Add a line "---" after it.'),
+      );
+      bodyStartIndex = lines.length;
+    } else {
+      const frontMatter = readFrontMatter(file, lines.slice(1, closing).join('\n'), folderId);
+      meta = frontMatter.meta;
+      problems.push(...frontMatter.problems);
+      bodyStartIndex = closing + 1;
+    }
+  }
+
+  // Without valid front matter the text is still parsed, so the banks' quotes can be checked.
+  const fallbackMeta: ArticleMeta = {
+    id: folderId,
+    title: folderId,
+    summary: '',
+    sources: [],
+    genre: '',
+    note: '',
+    language: 'en',
+  };
+  const parsed = parseArticle(meta ?? fallbackMeta, lines.slice(bodyStartIndex).join('\n'));
+  for (const problem of parsed.problems) {
+    problems.push({
+      file,
+      line: problem.line + bodyStartIndex,
+      column: problem.column,
+      message: problem.message,
+    });
+  }
+  return { file, article: parsed.article, problems };
+}
