@@ -73,7 +73,8 @@ export interface PublicTwoPart {
   partB: PublicPartB;
 }
 
-type PublicBody =
+/** A public question without what every question has (id, skill, difficulty, number). */
+export type PublicBody =
   | PublicSingle
   | PublicMultiple
   | PublicJudgement

@@ -7,11 +7,22 @@ export type ResultStatus = 'correct' | 'partial' | 'incorrect' | 'unanswered';
 
 /** The score of one answer, as every scorer returns it. */
 export interface QuestionScore {
+  /** From 0 to `maxPoints`, rounded to two decimal places. */
   points: number;
   maxPoints: number;
   status: ResultStatus;
   /** The feedback written for what the student chose (wrong options, wrong judgement), in order. */
   feedback: string[];
+}
+
+/**
+ * The two parts of a two-part question, each with the status its own answer earns. `points` are
+ * what the part adds to the question's total: Part B (and a partly right Part A) adds nothing
+ * unless Part A is fully right, so `partA.points + partB.points` is always the question's points.
+ */
+export interface PartScores {
+  partA: QuestionScore;
+  partB: QuestionScore;
 }
 
 /** One question of a submitted attempt, with everything the review page shows. */
@@ -20,11 +31,14 @@ export interface QuestionReview extends QuestionScore {
   response: QuestionResponse | null;
   correctResponse: QuestionResponse;
   explanation: string;
-  /** Why each wrong option is wrong, by option id (judgement: by judgement). */
+  /**
+   * Why each wrong option is wrong, by option id (judgement: by judgement). Two-part questions key
+   * their parts' feedback as `partA.<id>` and `partB.<id>`.
+   */
   optionFeedback: Record<string, string>;
   evidence: ResolvedEvidence[];
   /** For two-part questions, the score of each part. */
-  parts?: { partA: QuestionScore; partB: QuestionScore };
+  parts?: PartScores;
 }
 
 export interface ScoreBreakdown {

@@ -1,0 +1,144 @@
+import { correctResponseOf, optionFeedbackOf } from './answer-key';
+import { assertNever } from './assert-never';
+import { toPublicQuestion, type AttemptPlan } from './attempt-plan';
+import { listEvidenceSentenceIds, type ResolvedQuestion } from './resolved-bank';
+import type { AttemptResult, QuestionReview, QuestionScore, ScoreBreakdown } from './results';
+import type { QuestionResponse, ResponseMap } from './responses';
+import {
+  roundPoints,
+  scoreEvidence,
+  scoreJudgement,
+  scoreMatch,
+  scoreMultiple,
+  scoreNumeric,
+  scoreOrder,
+  scoreShort,
+  scoreSingle,
+  scoreTwoPart,
+  unansweredScore,
+  type AnswerItem,
+  type ScoredQuestion,
+} from './scorers';
+import { isAnswered } from './validate-response';
+
+/** `question` is the whole question, whose evidence is the key of an evidence item or part. */
+function scoreAnswer(
+  item: AnswerItem,
+  question: ResolvedQuestion,
+  response: QuestionResponse | null | undefined,
+): QuestionScore {
+  if (response === null || response === undefined || !isAnswered(response)) {
+    return unansweredScore(item.points);
+  }
+  switch (item.type) {
+    case 'single':
+      return scoreSingle(item, response);
+    case 'multiple':
+      return scoreMultiple(item, response);
+    case 'judgement':
+      return scoreJudgement(item, response);
+    case 'numeric':
+      return scoreNumeric(item, response);
+    case 'short':
+      return scoreShort(item, response);
+    case 'match':
+      return scoreMatch(item, response);
+    case 'order':
+      return scoreOrder(item, response);
+    case 'evidence':
+      return scoreEvidence(item, listEvidenceSentenceIds(question), response);
+    default:
+      return assertNever(item);
+  }
+}
+
+/**
+ * Scores one answer. The response should have passed `validateResponse`; one that is missing,
+ * empty or blank is unanswered, and one shaped for another question type earns nothing. A two-part
+ * question also reports each part's score.
+ */
+export function scoreQuestion(
+  question: ResolvedQuestion,
+  response: QuestionResponse | null | undefined,
+): ScoredQuestion {
+  if (question.type !== 'two-part') return scoreAnswer(question, question, response);
+  const parts = response && ('partA' in response || 'partB' in response) ? response : {};
+  return scoreTwoPart(
+    scoreAnswer(question.partA, question, parts.partA),
+    scoreAnswer(question.partB, question, parts.partB),
+  );
+}
+
+function addTo(
+  breakdowns: Record<string, ScoreBreakdown>,
+  key: string,
+  score: QuestionScore,
+): void {
+  const breakdown = breakdowns[key] ?? { points: 0, maxPoints: 0, count: 0 };
+  breakdowns[key] = {
+    points: roundPoints(breakdown.points + score.points),
+    maxPoints: breakdown.maxPoints + score.maxPoints,
+    count: breakdown.count + 1,
+  };
+}
+
+/**
+ * Scores a submitted attempt: every planned question, in the plan's order, with what the review
+ * shows (the public question, the answer given, the right answer, the explanation, the feedback
+ * for each choice and the evidence to highlight), plus the total and the breakdowns by skill and
+ * difficulty. `questions` may be in any order and hold more than the plan; responses to questions
+ * outside the plan are ignored.
+ */
+export function scoreAttempt(
+  questions: readonly ResolvedQuestion[],
+  plan: AttemptPlan,
+  responses: ResponseMap,
+): AttemptResult {
+  const byId = new Map(questions.map((question) => [question.id, question]));
+  const bySkill: Record<string, ScoreBreakdown> = {};
+  const byDifficulty: Record<string, ScoreBreakdown> = {};
+  let total = 0;
+  let maxPoints = 0;
+
+  const reviews = plan.questionIds.map((id, index): QuestionReview => {
+    const question = byId.get(id);
+    if (question === undefined)
+      throw new Error(`The attempt plan names a question "${id}" that is not given.`);
+    const response = Object.hasOwn(responses, id) ? responses[id] : undefined;
+    const score = scoreQuestion(question, response);
+    total += score.points;
+    maxPoints += score.maxPoints;
+    addTo(bySkill, question.skill, score);
+    addTo(byDifficulty, String(question.difficulty), score);
+    const review: QuestionReview = {
+      points: score.points,
+      maxPoints: score.maxPoints,
+      status: score.status,
+      feedback: score.feedback,
+      question: toPublicQuestion(question, plan, index + 1),
+      response: response ?? null,
+      correctResponse: correctResponseOf(question),
+      explanation: question.explanation,
+      optionFeedback: optionFeedbackOf(question),
+      evidence: question.evidence.map((evidence) => ({
+        quote: evidence.quote,
+        paragraphId: evidence.paragraphId,
+        start: evidence.start,
+        end: evidence.end,
+        sentenceIds: [...evidence.sentenceIds],
+      })),
+    };
+    if (score.parts) review.parts = score.parts;
+    return review;
+  });
+
+  total = roundPoints(total);
+  return {
+    total,
+    maxPoints,
+    percent: maxPoints === 0 ? 0 : Math.round((total / maxPoints) * 1000) / 10,
+    bySkill,
+    byDifficulty,
+    questions: reviews,
+  };
+}

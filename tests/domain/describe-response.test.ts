@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { describeResponse } from '../../src/domain/describe-response';
+import type { PublicQuestion } from '../../src/domain/public-question';
+
+const common = {
+  id: 'q',
+  prompt: 'Prompt',
+  points: 1,
+  skill: 'literal',
+  difficulty: 1,
+  number: 1,
+} as const;
+const options = [
+  { id: 'a', text: 'Kurchatov' },
+  { id: 'b', text: 'Belgorod' },
+  { id: 'c', text: 'Kyiv' },
+];
+
+describe('describeResponse', () => {
+  const cases: [string, PublicQuestion, Parameters<typeof describeResponse>[1], string][] = [
+    ['single', { ...common, type: 'single', options }, { choice: 'a' }, 'Kurchatov'],
+    [
+      'multiple',
+      { ...common, type: 'multiple', options },
+      { choices: ['c', 'a'] },
+      'Kyiv; Kurchatov',
+    ],
+    [
+      'judgement',
+      { ...common, type: 'judgement', statement: 'S', choices: ['true', 'false', 'not-given'] },
+      { choice: 'not-given' },
+      'Not given',
+    ],
+    [
+      'numeric with unit',
+      { ...common, type: 'numeric', unit: 'drones' },
+      { value: 63 },
+      '63 drones',
+    ],
+    ['numeric', { ...common, type: 'numeric' }, { value: 0 }, '0'],
+    ['short', { ...common, type: 'short' }, { text: 'demining' }, 'demining'],
+    [
+      'match',
+      {
+        ...common,
+        type: 'match',
+        left: [
+          { id: 'l1', text: 'Refused a ceasefire' },
+          { id: 'l2', text: 'Imposed sanctions' },
+        ],
+        right: [
+          { id: 'putin', text: 'Putin' },
+          { id: 'eu', text: 'The EU' },
+        ],
+      },
+      { pairs: { l2: 'eu', l1: 'putin' } },
+      'Refused a ceasefire → Putin; Imposed sanctions → The EU',
+    ],
+    [
+      'order',
+      { ...common, type: 'order', items: options },
+      { order: ['b', 'a', 'c'] },
+      '1. Belgorod 2. Kurchatov 3. Kyiv',
+    ],
+    [
+      'evidence',
+      { ...common, type: 'evidence', claim: 'C' },
+      { sentences: ['p7.s1', 'p8.s2'] },
+      'p7.s1 | p8.s2',
+    ],
+    [
+      'two-part with one part answered',
+      {
+        ...common,
+        type: 'two-part',
+        partA: { type: 'single', prompt: 'A', points: 1, options },
+        partB: { type: 'evidence', prompt: 'B', points: 1 },
+      },
+      { partA: { choice: 'b' } },
+      'Part A: Belgorod / Part B: (no answer)',
+    ],
+  ];
+
+  it.each(cases)('describes a %s answer in words', (_name, question, response, expected) => {
+    expect(describeResponse(question, response)).toBe(expected);
+  });
+
+  it('describes an unanswered question as an empty string', () => {
+    expect(describeResponse({ ...common, type: 'short' }, undefined)).toBe('');
+    expect(describeResponse({ ...common, type: 'short' }, null)).toBe('');
+  });
+
+  it('quotes evidence sentences when given their text', () => {
+    const text = (id: string) => ({ 'p7.s1': 'A video released by the Kremlin…' })[id] ?? id;
+    expect(
+      describeResponse({ ...common, type: 'evidence', claim: 'C' }, { sentences: ['p7.s1'] }, text),
+    ).toBe('A video released by the Kremlin…');
+  });
+});
