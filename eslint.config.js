@@ -63,6 +63,11 @@ export default tseslint.config(
             allowLayer('content', ['domain', 'content']),
             allowLayer('server', ['domain', 'content', 'server']),
             allowLayer('lib', ['domain', 'lib']),
+            // The typed API client (hc<AppType>) borrows the server's route types, never its code.
+            {
+              from: { element: { type: 'lib' } },
+              allow: { to: { element: { type: 'server' } }, dependency: { kind: 'type' } },
+            },
             allowLayer('components', ['domain', 'lib', 'components']),
             allowLayer('feature', ['domain', 'lib', 'components']),
             // A feature may import itself, never another feature.

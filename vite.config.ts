@@ -8,7 +8,7 @@ export default defineConfig({
   root: 'src',
   publicDir: '../public',
   plugins: [react()],
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true },
+  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true, manifest: true },
   server: { proxy: { '/api': apiTarget } },
   test: {
     root: '.',
@@ -30,6 +30,20 @@ export default defineConfig({
           environment: 'jsdom',
           setupFiles: ['tests/setup-dom.ts'],
           include: ['tests/{app,features,components,lib}/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        // The built app on the real server in Chromium (tests/e2e/global-setup.ts starts both).
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          // One browser at a time: the machine has two cores and the server needs one.
+          fileParallelism: false,
         },
       },
     ],

@@ -1,0 +1,42 @@
+import { useEffect, useRef } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { getHref } from '../lib/paths';
+
+/**
+ * The frame of every page: a skip link, the site header and the main landmark. After a client-side
+ * navigation, focus moves to the main landmark so keyboard and screen-reader users start at the
+ * new page, as they would after a full page load.
+ */
+export function AppLayout() {
+  const mainRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const previousPathname = useRef(pathname);
+
+  useEffect(() => {
+    if (previousPathname.current === pathname) return;
+    previousPathname.current = pathname;
+    mainRef.current?.focus();
+  }, [pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link className="site-name" to={getHref.library()}>
+            Read<span className="site-name-mark">proof</span>
+          </Link>
+          <nav aria-label="Site" className="site-nav">
+            <Link to={getHref.library()}>Library</Link>
+            <Link to={getHref.joinForm()}>Join with a code</Link>
+          </nav>
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="page">
+        <Outlet />
+      </main>
+    </>
+  );
+}

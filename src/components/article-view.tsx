@@ -1,0 +1,139 @@
+import { Fragment, type ReactNode } from 'react';
+import type { Article, Sentence } from '../domain/article';
+import { formatMinutes } from '../lib/labels';
+import './article-view.css';
+
+/** The DOM id of a sentence's element, so a page can scroll to it and focus it. */
+export function sentenceElementId(sentenceId: string): string {
+  return `sentence-${sentenceId}`;
+}
+
+export interface SentenceSelection {
+  selected: ReadonlySet<string>;
+  onToggle: (sentenceId: string) => void;
+}
+
+interface ArticleViewProps {
+  article: Article;
+  /** The level of the article's title; section headings take the next one. */
+  headingLevel: 1 | 2;
+  /** Turns each sentence into a toggle button, for evidence questions. */
+  selection?: SentenceSelection;
+  /** Sentences to mark, such as the evidence of a reviewed question; they can take focus. */
+  highlighted?: ReadonlySet<string>;
+  /** A short line shown above the text (instructions for selecting). */
+  notice?: ReactNode;
+}
+
+function SentenceText({
+  sentence,
+  selection,
+  highlighted,
+}: {
+  sentence: Sentence;
+  selection?: SentenceSelection;
+  highlighted: boolean;
+}) {
+  const common = { id: sentenceElementId(sentence.id), 'data-sentence-id': sentence.id };
+  if (selection) {
+    const pressed = selection.selected.has(sentence.id);
+    return (
+      <button
+        {...common}
+        type="button"
+        className="sentence sentence-toggle"
+        aria-pressed={pressed}
+        onClick={() => selection.onToggle(sentence.id)}
+      >
+        {sentence.text}
+      </button>
+    );
+  }
+  if (highlighted) {
+    return (
+      <mark {...common} className="sentence sentence-highlight" tabIndex={-1}>
+        {sentence.text}
+      </mark>
+    );
+  }
+  return (
+    <span {...common} className="sentence">
+      {sentence.text}
+    </span>
+  );
+}
+
+/**
+ * An article set for reading: title, sources, reading time and sections, with every sentence an
+ * element of its own (`sentence-p8.s2`) so it can be selected as evidence or highlighted.
+ */
+export function ArticleView({
+  article,
+  headingLevel,
+  selection,
+  highlighted,
+  notice,
+}: ArticleViewProps) {
+  const TitleTag = headingLevel === 1 ? 'h1' : 'h2';
+  const SectionTag = headingLevel === 1 ? 'h2' : 'h3';
+  const paragraphsById = new Map(article.paragraphs.map((paragraph) => [paragraph.id, paragraph]));
+  const titleId = `article-title-${article.meta.id}`;
+
+  return (
+    <article className="article-view" aria-labelledby={titleId}>
+      <header className="article-header">
+        <p className="article-kicker">{article.meta.genre}</p>
+        <TitleTag id={titleId} className="article-title">
+          {article.meta.title}
+        </TitleTag>
+        <p className="article-meta">
+          {formatMinutes(article.readingMinutes)} to read · {article.wordCount} words
+        </p>
+        <div className="article-sources">
+          <p className="article-sources-label">Sources named in the article</p>
+          <ul>
+            {article.meta.sources.map((source) => (
+              <li key={source}>{source}</li>
+            ))}
+          </ul>
+        </div>
+        <p className="article-note">{article.meta.note}</p>
+      </header>
+      {notice}
+      <div className="article-body">
+        {article.sections.map((section) => (
+          <section
+            key={section.id}
+            aria-labelledby={section.heading ? `section-${section.id}` : undefined}
+          >
+            {section.heading && (
+              <SectionTag id={`section-${section.id}`}>{section.heading}</SectionTag>
+            )}
+            {section.paragraphIds.map((paragraphId) => {
+              const paragraph = paragraphsById.get(paragraphId);
+              if (!paragraph) return null;
+              return (
+                <p
+                  key={paragraph.id}
+                  id={`paragraph-${paragraph.id}`}
+                  data-paragraph-id={paragraph.id}
+                >
+                  {paragraph.sentences.map((sentence, index) => (
+                    <Fragment key={sentence.id}>
+                      {index > 0 && ' '}
+                      <SentenceText
+                        sentence={sentence}
+                        selection={selection}
+                        highlighted={highlighted?.has(sentence.id) ?? false}
+                      />
+                    </Fragment>
+                  ))}
+                </p>
+              );
+            })}
+          </section>
+        ))}
+      </div>
+    </article>
+  );
+}

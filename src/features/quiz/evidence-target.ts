@@ -1,0 +1,55 @@
+import { listSentences, type Article } from '../../domain/article';
+import type { PublicQuestion } from '../../domain/public-question';
+import type { QuestionResponse } from '../../domain/responses';
+import { asEvidence, asTwoPart } from '../../lib/narrow-response';
+
+/** Where the sentences a student selects in the article go, for the question on screen. */
+export interface EvidenceTarget {
+  selected: string[];
+  /** The question's new response once `sentenceId` is selected or unselected. */
+  toggle: (sentenceId: string) => QuestionResponse;
+}
+
+/** Sentence ids in the order they are read, whatever order they were picked in. */
+function inReadingOrder(article: Article, sentenceIds: Set<string>): string[] {
+  return listSentences(article)
+    .map((sentence) => sentence.id)
+    .filter((id) => sentenceIds.has(id));
+}
+
+function toggled(article: Article, selected: string[], sentenceId: string): string[] {
+  const next = new Set(selected);
+  if (next.has(sentenceId)) next.delete(sentenceId);
+  else next.add(sentenceId);
+  return inReadingOrder(article, next);
+}
+
+/**
+ * The evidence selection of a question: an evidence question's own answer, or Part B of a
+ * two-part question when Part B asks for evidence. Null for every other question.
+ */
+export function findEvidenceTarget(
+  question: PublicQuestion,
+  response: QuestionResponse | undefined,
+  article: Article,
+): EvidenceTarget | null {
+  if (question.type === 'evidence') {
+    const selected = asEvidence(response)?.sentences ?? [];
+    return {
+      selected,
+      toggle: (sentenceId) => ({ sentences: toggled(article, selected, sentenceId) }),
+    };
+  }
+  if (question.type === 'two-part' && question.partB.type === 'evidence') {
+    const twoPart = asTwoPart(response) ?? {};
+    const selected = asEvidence(twoPart.partB)?.sentences ?? [];
+    return {
+      selected,
+      toggle: (sentenceId) => ({
+        ...twoPart,
+        partB: { sentences: toggled(article, selected, sentenceId) },
+      }),
+    };
+  }
+  return null;
+}

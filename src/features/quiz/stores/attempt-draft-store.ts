@@ -1,0 +1,159 @@
+import { createStore, type StateCreator } from 'zustand/vanilla';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import type { QuestionResponse, ResponseMap } from '../../../domain/responses';
+
+/**
+ * What the student is doing in one attempt, kept on this device at once (localStorage) so that
+ * nothing typed is lost to a reload, a closed tab or a dropped connection. The server copy is
+ * brought in by `reconcile`; `draft-sync.ts` sends the changes.
+ */
+
+export type SaveStatus =
+  /** Every change is on the server. */
+  | 'saved'
+  /** Some changes are on their way. */
+  | 'saving'
+  /** The server cannot be reached; changes wait on this device. */
+  | 'offline'
+  /** The server refused a change as malformed; the other answers are still saved. */
+  | 'refused'
+  /** The attempt takes no more answers: it was submitted, or its time is up. */
+  | 'closed';
+
+interface AnswersSlice {
+  responses: ResponseMap;
+  setResponse: (questionId: string, response: QuestionResponse) => void;
+}
+
+interface FlagsSlice {
+  /** Questions the student marked to come back to, in the order they were flagged. */
+  flagged: string[];
+  toggleFlag: (questionId: string) => void;
+}
+
+interface NavigationSlice {
+  currentQuestionId: string | null;
+  goToQuestion: (questionId: string) => void;
+}
+
+/** The server's copy of the answers, as GET /api/attempts/:id returns it. */
+export interface ServerAnswers {
+  responses: ResponseMap;
+  /** ISO time at which the server saved each answer. */
+  savedAt: Record<string, string>;
+}
+
+interface SyncSlice {
+  /** Changes the server has not confirmed: question id -> when the change was made (ms, this device's clock). */
+  unsent: Record<string, number>;
+  saveStatus: SaveStatus;
+  /** What the server said when it refused a change or closed the attempt. */
+  refusal: string | null;
+  /** The server has the change made at `changedAt`; a later change stays unsent. */
+  acknowledge: (questionId: string, changedAt: number) => void;
+  setSaveStatus: (status: SaveStatus, refusal?: string) => void;
+  /**
+   * Merges the server's copy into the draft, last write wins: an unsent change on this device is
+   * kept when it is newer than the server's save of that question; otherwise the server's answer
+   * replaces the draft's. Confirmed answers always come from the server.
+   */
+  reconcile: (server: ServerAnswers) => void;
+}
+
+export type AttemptDraft = AnswersSlice & FlagsSlice & NavigationSlice & SyncSlice;
+
+type DraftSlice<T> = StateCreator<AttemptDraft, [['zustand/persist', unknown]], [], T>;
+
+function createAnswersSlice(now: () => number): DraftSlice<AnswersSlice> {
+  return (set) => ({
+    responses: {},
+    setResponse: (questionId, response) =>
+      set((state) => ({
+        responses: { ...state.responses, [questionId]: response },
+        unsent: { ...state.unsent, [questionId]: now() },
+      })),
+  });
+}
+
+const createFlagsSlice: DraftSlice<FlagsSlice> = (set) => ({
+  flagged: [],
+  toggleFlag: (questionId) =>
+    set((state) => ({
+      flagged: state.flagged.includes(questionId)
+        ? state.flagged.filter((id) => id !== questionId)
+        : [...state.flagged, questionId],
+    })),
+});
+
+const createNavigationSlice: DraftSlice<NavigationSlice> = (set) => ({
+  currentQuestionId: null,
+  goToQuestion: (questionId) => set({ currentQuestionId: questionId }),
+});
+
+const createSyncSlice: DraftSlice<SyncSlice> = (set) => ({
+  unsent: {},
+  saveStatus: 'saved',
+  refusal: null,
+  acknowledge: (questionId, changedAt) =>
+    set((state) => {
+      if (state.unsent[questionId] !== changedAt) return {};
+      return {
+        unsent: Object.fromEntries(
+          Object.entries(state.unsent).filter(([id]) => id !== questionId),
+        ),
+      };
+    }),
+  setSaveStatus: (saveStatus, refusal) => set({ saveStatus, refusal: refusal ?? null }),
+  reconcile: (server) =>
+    set((state) => {
+      const responses: ResponseMap = {};
+      const unsent: Record<string, number> = {};
+      const questionIds = new Set([...Object.keys(server.responses), ...Object.keys(state.unsent)]);
+      for (const questionId of questionIds) {
+        const changedAt = state.unsent[questionId];
+        const serverSavedAt = Date.parse(server.savedAt[questionId] ?? '');
+        const draftIsNewer =
+          changedAt !== undefined && (Number.isNaN(serverSavedAt) || changedAt > serverSavedAt);
+        const response = draftIsNewer ? state.responses[questionId] : server.responses[questionId];
+        if (response !== undefined) responses[questionId] = response;
+        if (draftIsNewer) unsent[questionId] = changedAt;
+      }
+      return { responses, unsent };
+    }),
+});
+
+/** The localStorage key of an attempt's draft. */
+export function draftStorageKey(attemptId: string): string {
+  return `readproof:draft:${attemptId}`;
+}
+
+/**
+ * Creates the draft store of one attempt, restored from localStorage if this device has one.
+ * `now` is the clock that stamps changes (tests pass their own).
+ */
+export function createAttemptDraftStore(attemptId: string, now: () => number = Date.now) {
+  return createStore<AttemptDraft>()(
+    persist(
+      (...args) => ({
+        ...createAnswersSlice(now)(...args),
+        ...createFlagsSlice(...args),
+        ...createNavigationSlice(...args),
+        ...createSyncSlice(...args),
+      }),
+      {
+        name: draftStorageKey(attemptId),
+        version: 1,
+        storage: createJSONStorage(() => localStorage),
+        // The save status describes this page's connection, not the draft: never restore it.
+        partialize: ({ responses, flagged, currentQuestionId, unsent }) => ({
+          responses,
+          flagged,
+          currentQuestionId,
+          unsent,
+        }),
+      },
+    ),
+  );
+}
+
+export type AttemptDraftStore = ReturnType<typeof createAttemptDraftStore>;

@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router';
+import { LoadError, Loading } from '../../components/load-error';
+import { api, ApiError } from '../../lib/api-client';
+import { markAttemptSubmitted, readAttemptRecord } from '../../lib/attempt-records';
+import { getHref } from '../../lib/paths';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useResource } from '../../lib/use-resource';
+import { AttemptReviewView } from './components/attempt-review-view';
+import './review.css';
+
+/** The results of a submitted attempt, for the browser that took it. */
+export function ReviewPage() {
+  const { attemptId = '' } = useParams();
+  const token = readAttemptRecord(attemptId)?.token;
+  const { resource, reload } = useResource({
+    key: `review:${attemptId}`,
+    load: () => (token ? api.getReview(attemptId, token) : Promise.resolve(null)),
+  });
+  useDocumentTitle(
+    resource.status === 'ready' && resource.data
+      ? `Results: ${resource.data.article.meta.title}`
+      : 'Results',
+  );
+  const ready = resource.status === 'ready' && resource.data !== null;
+  useEffect(() => {
+    if (ready) markAttemptSubmitted(attemptId);
+  }, [ready, attemptId]);
+
+  if (!token) {
+    return (
+      <>
+        <h1>These results are not on this device</h1>
+        <p className="page-intro">
+          Results are shown only in the browser where the quiz was taken.
+        </p>
+        <p>
+          <Link to={getHref.library()}>Go to the library</Link>
+        </p>
+      </>
+    );
+  }
+  if (resource.status === 'loading') return <Loading label="Loading your results…" />;
+  if (resource.status === 'error') {
+    const { error } = resource;
+    if (error instanceof ApiError && error.status === 409) {
+      return (
+        <>
+          <h1>This quiz is not submitted yet</h1>
+          <p className="page-intro">Results appear once the answers are submitted.</p>
+          <p>
+            <Link to={getHref.quiz(attemptId)}>Go back to the quiz</Link>
+          </p>
+        </>
+      );
+    }
+    if (error instanceof ApiError && error.status === 403) {
+      return (
+        <>
+          <h1>Your answers are in</h1>
+          <p className="page-intro">
+            Your teacher will open the results later. Come back to this page to see them.
+          </p>
+          <p>
+            <Link to={getHref.library()}>Go to the library</Link>
+          </p>
+        </>
+      );
+    }
+    return (
+      <>
+        <h1>Results</h1>
+        <LoadError error={error} onRetry={reload} />
+      </>
+    );
+  }
+  if (!resource.data) return null;
+  return <AttemptReviewView review={resource.data} />;
+}

@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from './api-client';
+import { saveAttemptRecord } from './attempt-records';
+import { getHref } from './paths';
+
+/**
+ * Starts a new attempt at a quiz, keeps its token on this device, and opens it. `error` holds
+ * what went wrong, for the page to show next to the button.
+ */
+export function useStartAttempt() {
+  const navigate = useNavigate();
+  const [startingBankId, setStartingBankId] = useState<string | null>(null);
+  const [error, setError] = useState<{ bankId: string; error: unknown } | null>(null);
+
+  async function startAttempt(bankId: string) {
+    setStartingBankId(bankId);
+    setError(null);
+    try {
+      const attempt = await api.startAttempt(bankId);
+      saveAttemptRecord({
+        attemptId: attempt.attemptId,
+        token: attempt.token,
+        bankId: attempt.bankId,
+        articleId: attempt.articleId,
+        startedAt: attempt.startedAt,
+        submitted: false,
+      });
+      await navigate(getHref.quiz(attempt.attemptId));
+    } catch (caught) {
+      setError({ bankId, error: caught });
+      setStartingBankId(null);
+    }
+  }
+
+  return { startAttempt, startingBankId, error };
+}

@@ -1,0 +1,382 @@
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { loadContent, type LoadedBank } from '../../../src/content/load-content';
+import { correctResponseOf } from '../../../src/domain/answer-key';
+import { findSentence, type Article } from '../../../src/domain/article';
+import { JUDGEMENT_LABELS } from '../../../src/domain/describe-response';
+import type { PublicPartA, PublicPartB, PublicQuestion } from '../../../src/domain/public-question';
+import type { ResolvedQuestion } from '../../../src/domain/resolved-bank';
+import type {
+  EvidenceResponse,
+  MatchResponse,
+  MultipleResponse,
+  OrderResponse,
+  PartAResponse,
+  PartBResponse,
+  QuestionResponse,
+  TwoPartResponse,
+} from '../../../src/domain/responses';
+import { maxPointsOf } from '../../../src/domain/scorers';
+import type { AttemptView } from '../../../src/lib/api-client';
+import { repoRoot } from './start-server';
+
+/** The shipped bank with the most question types, so one quiz exercises every control it can. */
+export async function loadRichestBank(): Promise<LoadedBank> {
+  const content = await loadContent(join(repoRoot, 'questions'));
+  const banks = [...content.banks.values()];
+  const typesOf = (loaded: LoadedBank) => new Set(loaded.bank.questions.map((q) => q.type)).size;
+  const richest = banks.sort((a, b) => typesOf(b) - typesOf(a))[0];
+  if (!richest) throw new Error('questions/ has no bank');
+  return richest;
+}
+
+/** Starts the quiz from the library, as a student does, and waits for its first question. */
+export async function startQuizFromLibrary(page: Page, baseUrl: string, bankTitle: string) {
+  await page.goto(`${baseUrl}/`);
+  await page.getByRole('button', { name: `Start quiz: ${bankTitle}` }).click();
+  await page.getByRole('heading', { name: /^Question 1 of \d+$/ }).waitFor();
+}
+
+/** The attempt on screen as the server has it, read with the token the page keeps. */
+export async function fetchAttempt(page: Page): Promise<AttemptView> {
+  return page.evaluate(async () => {
+    const attemptId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
+    const record = JSON.parse(localStorage.getItem(`readproof:attempt:${attemptId}`) ?? '{}') as {
+      token?: string;
+    };
+    const response = await fetch(`/api/attempts/${attemptId}`, {
+      headers: { authorization: `Bearer ${record.token ?? ''}` },
+    });
+    return (await response.json()) as AttemptView;
+  });
+}
+
+export function questionPanel(page: Page): Locator {
+  return page.getByRole('region', { name: /^Question \d+ of \d+$/ });
+}
+
+export function articleRegion(page: Page): Locator {
+  return page.getByRole('region', { name: 'Article' });
+}
+
+export async function waitForSaved(page: Page): Promise<void> {
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Saved$/ })
+    .waitFor();
+}
+
+type Answerable = Exclude<PublicQuestion, { type: 'two-part' }> | PublicPartA | PublicPartB;
+
+/** An answer to one item that scores nothing, or null where any answer may earn partial credit. */
+function wrongAnswerOf(item: Answerable, right: QuestionResponse): QuestionResponse | null {
+  switch (item.type) {
+    case 'single': {
+      const wrong = item.options.find((option) => 'choice' in right && option.id !== right.choice);
+      return wrong ? { choice: wrong.id } : null;
+    }
+    case 'judgement': {
+      const wrong = item.choices.find((choice) => 'choice' in right && choice !== right.choice);
+      return wrong ? { choice: wrong } : null;
+    }
+    case 'numeric':
+      return 'value' in right ? { value: right.value + 1000 } : null;
+    case 'short':
+      return { text: 'zebra crossing' };
+    default:
+      return null;
+  }
+}
+
+/**
+ * A response to `shown` that scores nothing, or null to leave it unanswered (for the types whose
+ * wrong answers may still earn partial credit). A two-part question gets a wrong Part A only:
+ * Part B earns nothing unless Part A is right.
+ */
+export function wrongResponseOf(
+  question: ResolvedQuestion,
+  shown: PublicQuestion,
+): QuestionResponse | null {
+  const right = correctResponseOf(question);
+  if (shown.type !== 'two-part') return wrongAnswerOf(shown, right);
+  const rightPartA = (right as TwoPartResponse).partA;
+  const partA = rightPartA ? wrongAnswerOf(shown.partA, rightPartA) : null;
+  return partA ? { partA: partA as PartAResponse } : null;
+}
+
+export function pointsOf(question: ResolvedQuestion): number {
+  return maxPointsOf(question);
+}
+
+function choiceText(options: { id: string; text: string }[], id: string): string {
+  const option = options.find((candidate) => candidate.id === id);
+  if (!option) throw new Error(`No option ${id}`);
+  return option.text;
+}
+
+/** Enters a response with the mouse, the way most students do. */
+async function answerWithPointer(
+  page: Page,
+  scope: Locator,
+  item: Answerable,
+  response: QuestionResponse,
+  article: Article,
+): Promise<void> {
+  switch (item.type) {
+    case 'single':
+      await scope
+        .getByRole('radio', {
+          name: choiceText(item.options, (response as { choice: string }).choice),
+          exact: true,
+        })
+        .check();
+      return;
+    case 'judgement':
+      await scope
+        .getByRole('radio', {
+          name: JUDGEMENT_LABELS[(response as { choice: keyof typeof JUDGEMENT_LABELS }).choice],
+          exact: true,
+        })
+        .check();
+      return;
+    case 'multiple':
+      for (const id of (response as MultipleResponse).choices) {
+        await scope
+          .getByRole('checkbox', { name: choiceText(item.options, id), exact: true })
+          .check();
+      }
+      return;
+    case 'numeric':
+      await scope.getByRole('textbox').fill(String((response as { value: number }).value));
+      return;
+    case 'short':
+      await scope.getByRole('textbox').fill((response as { text: string }).text);
+      return;
+    case 'match':
+      for (const [leftId, rightId] of Object.entries((response as MatchResponse).pairs)) {
+        await scope
+          .getByRole('combobox', { name: choiceText(item.left, leftId), exact: true })
+          .selectOption({ label: choiceText(item.right, rightId) });
+      }
+      return;
+    case 'order':
+      await arrangeOrder(scope, item.items, (response as OrderResponse).order, (button) =>
+        button.click(),
+      );
+      return;
+    case 'evidence':
+      for (const sentenceId of (response as EvidenceResponse).sentences) {
+        await articleRegion(page)
+          .getByRole('button', { name: sentenceText(article, sentenceId), exact: true })
+          .click();
+      }
+      return;
+  }
+}
+
+function sentenceText(article: Article, sentenceId: string): string {
+  const sentence = findSentence(article, sentenceId);
+  if (!sentence) throw new Error(`No sentence ${sentenceId}`);
+  return sentence.text;
+}
+
+/** Moves items up one step at a time until the list reads `target`, pressing with `press`. */
+async function arrangeOrder(
+  scope: Locator,
+  items: { id: string; text: string }[],
+  target: string[],
+  press: (button: Locator) => Promise<void>,
+): Promise<void> {
+  const textOf = (id: string) => choiceText(items, id);
+  for (let position = 0; position < target.length; position += 1) {
+    const wanted = textOf(target[position] ?? '');
+    const current = await scope.locator('.order-text').allTextContents();
+    const from = current.indexOf(wanted);
+    for (let step = from; step > position; step -= 1) {
+      await press(scope.getByRole('button', { name: `Move “${wanted}” up` }));
+    }
+  }
+}
+
+/** Answers the question on screen with `response`, by mouse. */
+export async function answerQuestion(
+  page: Page,
+  question: PublicQuestion,
+  response: QuestionResponse,
+  article: Article,
+): Promise<void> {
+  const panel = questionPanel(page);
+  if (question.type !== 'two-part') {
+    await answerWithPointer(page, panel, question, response, article);
+    return;
+  }
+  const { partA, partB } = response as { partA?: PartAResponse; partB?: PartBResponse };
+  if (partA)
+    await answerWithPointer(
+      page,
+      panel.getByRole('region', { name: 'Part A' }),
+      question.partA,
+      partA,
+      article,
+    );
+  if (partB)
+    await answerWithPointer(
+      page,
+      panel.getByRole('region', { name: 'Part B' }),
+      question.partB,
+      partB,
+      article,
+    );
+}
+
+/* ---------------------------------------------------------------- keyboard only */
+
+async function isFocused(target: Locator): Promise<boolean> {
+  return target.evaluate((element) => element === document.activeElement);
+}
+
+/**
+ * Presses Tab (or Shift+Tab, towards where the target is) until `target` has focus: the way a
+ * keyboard user gets to a control. Fails if it cannot be reached.
+ */
+export async function tabTo(page: Page, target: Locator, maxPresses = 250): Promise<void> {
+  const backwards = await target.evaluate(
+    (element) =>
+      document.activeElement !== null &&
+      document.activeElement !== document.body &&
+      Boolean(
+        element.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ),
+  );
+  for (let presses = 0; presses < maxPresses; presses += 1) {
+    if (await isFocused(target)) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab did not reach ${target.toString()}`);
+}
+
+/** Tabs into a radio group and moves with the arrow keys until `radio` is checked. */
+async function checkRadioByKeyboard(page: Page, group: Locator, radio: Locator): Promise<void> {
+  const radios = group.getByRole('radio');
+  const inGroup = async () =>
+    radios.evaluateAll((elements) =>
+      elements.some((element) => element === document.activeElement),
+    );
+  for (let presses = 0; !(await inGroup()); presses += 1) {
+    if (presses > 250) throw new Error('Tab did not reach the radio group');
+    await page.keyboard.press('Tab');
+  }
+  const count = await radios.count();
+  for (let presses = 0; presses <= count && !(await radio.isChecked()); presses += 1) {
+    await page.keyboard.press('ArrowDown');
+  }
+  if (!(await radio.isChecked())) throw new Error('The arrow keys did not check the radio');
+}
+
+async function selectByKeyboard(page: Page, select: Locator, label: string): Promise<void> {
+  await tabTo(page, select);
+  const labels = await select.locator('option').allTextContents();
+  const target = labels.indexOf(label);
+  const current = await select.evaluate((element) => (element as HTMLSelectElement).selectedIndex);
+  const key = target > current ? 'ArrowDown' : 'ArrowUp';
+  for (let step = 0; step < Math.abs(target - current); step += 1) await page.keyboard.press(key);
+}
+
+async function answerWithKeyboard(
+  page: Page,
+  scope: Locator,
+  item: Answerable,
+  response: QuestionResponse,
+  article: Article,
+): Promise<void> {
+  switch (item.type) {
+    case 'single':
+    case 'judgement': {
+      const label =
+        item.type === 'single'
+          ? choiceText(item.options, (response as { choice: string }).choice)
+          : JUDGEMENT_LABELS[(response as { choice: keyof typeof JUDGEMENT_LABELS }).choice];
+      await checkRadioByKeyboard(
+        page,
+        scope,
+        scope.getByRole('radio', { name: label, exact: true }),
+      );
+      return;
+    }
+    case 'multiple':
+      for (const id of (response as MultipleResponse).choices) {
+        await tabTo(
+          page,
+          scope.getByRole('checkbox', { name: choiceText(item.options, id), exact: true }),
+        );
+        await page.keyboard.press('Space');
+      }
+      return;
+    case 'numeric':
+    case 'short': {
+      await tabTo(page, scope.getByRole('textbox'));
+      const text =
+        'value' in response ? String(response.value) : (response as { text: string }).text;
+      await page.keyboard.type(text);
+      return;
+    }
+    case 'match':
+      for (const [leftId, rightId] of Object.entries((response as MatchResponse).pairs)) {
+        await selectByKeyboard(
+          page,
+          scope.getByRole('combobox', { name: choiceText(item.left, leftId), exact: true }),
+          choiceText(item.right, rightId),
+        );
+      }
+      return;
+    case 'order':
+      await arrangeOrder(scope, item.items, (response as OrderResponse).order, async (button) => {
+        await tabTo(page, button);
+        await page.keyboard.press('Enter');
+      });
+      return;
+    case 'evidence':
+      for (const sentenceId of (response as EvidenceResponse).sentences) {
+        await tabTo(
+          page,
+          articleRegion(page).getByRole('button', {
+            name: sentenceText(article, sentenceId),
+            exact: true,
+          }),
+        );
+        await page.keyboard.press('Space');
+      }
+      return;
+  }
+}
+
+/** Answers the question on screen with `response` using the keyboard alone. */
+export async function answerQuestionByKeyboard(
+  page: Page,
+  question: PublicQuestion,
+  response: QuestionResponse,
+  article: Article,
+): Promise<void> {
+  const panel = questionPanel(page);
+  if (question.type !== 'two-part') {
+    await answerWithKeyboard(page, panel, question, response, article);
+    return;
+  }
+  const { partA, partB } = response as { partA?: PartAResponse; partB?: PartBResponse };
+  if (partA)
+    await answerWithKeyboard(
+      page,
+      panel.getByRole('region', { name: 'Part A' }),
+      question.partA,
+      partA,
+      article,
+    );
+  if (partB)
+    await answerWithKeyboard(
+      page,
+      panel.getByRole('region', { name: 'Part B' }),
+      question.partB,
+      partB,
+      article,
+    );
+}
