@@ -1,0 +1,121 @@
+import { randomInt } from 'node:crypto';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { LoadedContent } from '../content/load-content';
+import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, LoginThrottle } from './auth/login-throttle';
+import { OWASP_SCRYPT_COST, type ScryptCost } from './auth/password-hash';
+import { requireSameOrigin } from './auth/same-origin';
+import { createTeacherSessions } from './auth/session';
+import { createContentStore, type ContentStore } from './content-store';
+import type { AppDatabase } from './db/database';
+import { handleError, handleNotFound, validationHook } from './errors';
+import { createArticleRoutes } from './routes/articles';
+import { createAssignmentResultRoutes } from './routes/assignment-results';
+import { createAssignmentRoutes } from './routes/assignments';
+import { createAttemptRoutes } from './routes/attempts';
+import { createBankRoutes } from './routes/banks';
+import { createHealthRoutes } from './routes/health';
+import { createJoinRoutes } from './routes/join';
+import { createTeacherAuthRoutes } from './routes/teacher-auth';
+import { limitBodySize, setSecurityHeaders } from './security';
+import { serveClient } from './serve-client';
+import { cookieAuthScheme } from './teacher-openapi';
+
+export interface AppOptions {
+  db: AppDatabase;
+  content: LoadedContent;
+  /** The banks attempts use; main.ts shares one with the overdue sweep. Default: a new one. */
+  store?: ContentStore;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+  /** The built React app (dist/client). Without it the server is API-only. */
+  clientDir?: string;
+  /** scrypt's cost for new password hashes; tests pass a low one. Default N=2^17, r=8, p=1. */
+  passwordCost?: ScryptCost;
+  /**
+   * Believe `X-Forwarded-Proto`, `-Host` and `-For` (for Secure cookies, the CSRF origin check
+   * and login throttling per address). Only behind a reverse proxy that sets them.
+   */
+  trustProxy?: boolean;
+  /** The public origin for join links and QR codes, e.g. `https://quiz.school.example`. */
+  publicOrigin?: string;
+  /** Other origins allowed to send state-changing teacher requests. */
+  allowedOrigins?: string[];
+  /** Uniform integers in [0, max) for join codes. Default: `crypto.randomInt`. */
+  randomIndex?: (exclusiveMax: number) => number;
+}
+
+/** The Readproof HTTP app: the JSON API under /api and, given `clientDir`, the React app. */
+export function createApp({
+  db,
+  content,
+  store = createContentStore(db, content),
+  now = () => new Date(),
+  clientDir,
+  passwordCost = OWASP_SCRYPT_COST,
+  trustProxy = false,
+  publicOrigin,
+  allowedOrigins = [],
+  randomIndex = randomInt,
+}: AppOptions) {
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+  app.use('*', setSecurityHeaders);
+  app.use('/api/*', limitBodySize);
+  // CSRF: the teacher's cookie must not let another site act for them; joining is kept to this
+  // site's pages as well, so no other page can start attempts in a teacher's assignment.
+  const sameOrigin = requireSameOrigin({ trustProxy, allowedOrigins });
+  app.use('/api/teacher/*', sameOrigin);
+  app.use('/api/join/*', sameOrigin);
+  // Students' names and scores stay out of every cache, shared or not.
+  app.use('/api/teacher/*', async (c, next) => {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+  });
+
+  const sessions = createTeacherSessions({ db, now, trustProxy });
+  const clock = () => now().getTime();
+  const teacherOptions = { db, store, sessions, now, trustProxy, publicOrigin };
+
+  const routes = app
+    .route('/api/health', createHealthRoutes())
+    .route('/api/articles', createArticleRoutes(content))
+    .route('/api/banks', createBankRoutes(content))
+    .route('/api/attempts', createAttemptRoutes({ db, store, now }))
+    .route(
+      '/api/teacher',
+      createTeacherAuthRoutes({
+        db,
+        sessions,
+        passwordCost,
+        accountThrottle: new LoginThrottle(ACCOUNT_THROTTLE, clock),
+        addressThrottle: new LoginThrottle(ADDRESS_THROTTLE, clock),
+        now,
+        trustProxy,
+      }),
+    )
+    .route('/api/teacher/assignments', createAssignmentRoutes({ ...teacherOptions, randomIndex }))
+    .route('/api/teacher/assignments', createAssignmentResultRoutes(teacherOptions))
+    .route('/api/join', createJoinRoutes({ db, store, now }));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The `token` returned when the attempt was created.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', cookieAuthScheme);
+  app.doc('/api/openapi.json', {
+    openapi: '3.0.3',
+    info: {
+      title: 'Readproof API',
+      version: '1.0.0',
+      description:
+        'Articles, quizzes, attempts, and the teacher\'s accounts, assignments and results. Errors are `{ "error": { "code", "message", "details" } }`. State-changing requests under /api/teacher and /api/join must carry this site\'s `Origin` (browsers send it) or `Sec-Fetch-Site: same-origin`.',
+    },
+  });
+  if (clientDir !== undefined) app.get('*', serveClient(clientDir));
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+  return routes;
+}
+
+/** The API's type, for the browser's typed client (`hc<AppType>`); import it as a type only. */
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,248 @@
+import type { CountedAttempt, ReviewPolicy } from '../../domain/assignment-rules';
+import type { AppDatabase } from './database';
+import type { AssignmentRow } from './schema';
+
+/** What a teacher chooses for an assignment, and may change later. */
+export interface AssignmentSettings {
+  title: string;
+  /** The bank's questions that are asked, in bank order. */
+  questionIds: string[];
+  opensAt: string;
+  dueAt: string | null;
+  timeLimitMinutes: number | null;
+  /** Null: unlimited. */
+  attemptsAllowed: number | null;
+  countedAttempt: CountedAttempt;
+  shuffleQuestions: boolean;
+  shuffleOptions: boolean;
+  reviewPolicy: ReviewPolicy;
+  /** Extra minutes on the time limit, by student name as the teacher typed it. */
+  extraTime: Record<string, number>;
+}
+
+export interface Assignment extends AssignmentSettings {
+  id: string;
+  teacherId: string;
+  bankId: string;
+  /** The bank version every attempt of this assignment uses, fixed when it was created. */
+  contentVersion: string;
+  joinCode: string;
+  closedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function toAssignment(row: AssignmentRow): Assignment {
+  return {
+    id: row.id,
+    teacherId: row.teacher_id,
+    bankId: row.bank_id,
+    contentVersion: row.content_version,
+    title: row.title,
+    questionIds: JSON.parse(row.question_ids_json) as string[],
+    opensAt: row.opens_at,
+    dueAt: row.due_at,
+    timeLimitMinutes: row.time_limit_minutes,
+    attemptsAllowed: row.attempts_allowed,
+    countedAttempt: row.counted_attempt,
+    shuffleQuestions: row.shuffle_questions === 1,
+    shuffleOptions: row.shuffle_options === 1,
+    reviewPolicy: { when: row.review_when, show: row.review_show },
+    extraTime: JSON.parse(row.extra_time_json) as Record<string, number>,
+    joinCode: row.join_code,
+    closedAt: row.closed_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function settingsColumns(settings: AssignmentSettings) {
+  return {
+    title: settings.title,
+    question_ids_json: JSON.stringify(settings.questionIds),
+    opens_at: settings.opensAt,
+    due_at: settings.dueAt,
+    time_limit_minutes: settings.timeLimitMinutes,
+    attempts_allowed: settings.attemptsAllowed,
+    counted_attempt: settings.countedAttempt,
+    shuffle_questions: settings.shuffleQuestions ? 1 : 0,
+    shuffle_options: settings.shuffleOptions ? 1 : 0,
+    review_when: settings.reviewPolicy.when,
+    review_show: settings.reviewPolicy.show,
+    extra_time_json: JSON.stringify(settings.extraTime),
+  };
+}
+
+/**
+ * Stores a new assignment. Returns false, storing nothing, when an open assignment already has its
+ * join code: the partial unique index on open codes decides, so the caller retries with another.
+ */
+export async function insertAssignment(db: AppDatabase, assignment: Assignment): Promise<boolean> {
+  const result = await db
+    .insertInto('assignments')
+    .values({
+      id: assignment.id,
+      teacher_id: assignment.teacherId,
+      bank_id: assignment.bankId,
+      content_version: assignment.contentVersion,
+      ...settingsColumns(assignment),
+      join_code: assignment.joinCode,
+      closed_at: assignment.closedAt,
+      created_at: assignment.createdAt,
+      updated_at: assignment.updatedAt,
+    })
+    .onConflict((conflict) => conflict.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export interface AssignmentWithCounts extends Assignment {
+  /** Attempts started, and of those submitted. */
+  attemptCount: number;
+  submittedCount: number;
+  studentCount: number;
+}
+
+/** A teacher's assignments (or just the one with `onlyId`), newest first, with their attempt counts. */
+export async function listAssignments(
+  db: AppDatabase,
+  teacherId: string,
+  onlyId?: string,
+): Promise<AssignmentWithCounts[]> {
+  let query = db
+    .selectFrom('assignments')
+    .selectAll('assignments')
+    .select((eb) => [
+      eb
+        .selectFrom('attempts')
+        .select(eb.fn.countAll<number>().as('count'))
+        .whereRef('attempts.assignment_id', '=', 'assignments.id')
+        .as('attempt_count'),
+      eb
+        .selectFrom('attempts')
+        .select(eb.fn.countAll<number>().as('count'))
+        .whereRef('attempts.assignment_id', '=', 'assignments.id')
+        .where('attempts.status', '=', 'submitted')
+        .as('submitted_count'),
+      eb
+        .selectFrom('attempts')
+        .select((inner) => inner.fn.count<number>('attempts.student_key').distinct().as('count'))
+        .whereRef('attempts.assignment_id', '=', 'assignments.id')
+        .as('student_count'),
+    ])
+    .where('teacher_id', '=', teacherId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id');
+  if (onlyId !== undefined) query = query.where('id', '=', onlyId);
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    ...toAssignment(row),
+    attemptCount: Number(row.attempt_count ?? 0),
+    submittedCount: Number(row.submitted_count ?? 0),
+    studentCount: Number(row.student_count ?? 0),
+  }));
+}
+
+/** The assignment with this id if `teacherId` owns it; another teacher's is as good as missing. */
+export async function getOwnAssignment(
+  db: AppDatabase,
+  teacherId: string,
+  id: string,
+): Promise<Assignment | undefined> {
+  const row = await db
+    .selectFrom('assignments')
+    .selectAll()
+    .where('id', '=', id)
+    .where('teacher_id', '=', teacherId)
+    .executeTakeFirst();
+  return row && toAssignment(row);
+}
+
+export async function getAssignment(db: AppDatabase, id: string): Promise<Assignment | undefined> {
+  const row = await db
+    .selectFrom('assignments')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toAssignment(row);
+}
+
+/**
+ * The assignment a student's code opens: the open one with this code, else the most recently
+ * closed (so a student is told it closed rather than that the code is wrong).
+ */
+export async function findAssignmentByJoinCode(
+  db: AppDatabase,
+  joinCode: string,
+): Promise<Assignment | undefined> {
+  const row = await db
+    .selectFrom('assignments')
+    .selectAll()
+    .where('join_code', '=', joinCode)
+    .orderBy((eb) => eb.case().when('closed_at', 'is', null).then(0).else(1).end())
+    .orderBy('closed_at', 'desc')
+    .executeTakeFirst();
+  return row && toAssignment(row);
+}
+
+export async function updateAssignmentSettings(
+  db: AppDatabase,
+  id: string,
+  settings: AssignmentSettings,
+  updatedAt: string,
+): Promise<void> {
+  await db
+    .updateTable('assignments')
+    .set({ ...settingsColumns(settings), updated_at: updatedAt })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function closeAssignment(
+  db: AppDatabase,
+  id: string,
+  closedAt: string,
+): Promise<void> {
+  await db
+    .updateTable('assignments')
+    .set({ closed_at: closedAt, updated_at: closedAt })
+    .where('id', '=', id)
+    .where('closed_at', 'is', null)
+    .execute();
+}
+
+/**
+ * Opens a closed assignment again with `joinCode`. Returns false, changing nothing, when an open
+ * assignment has taken that code meanwhile.
+ */
+export async function reopenAssignment(
+  db: AppDatabase,
+  id: string,
+  joinCode: string,
+  updatedAt: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('assignments')
+    .set({ closed_at: null, join_code: joinCode, updated_at: updatedAt })
+    .where('id', '=', id)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('assignments as taken')
+            .select('taken.id')
+            .where('taken.join_code', '=', joinCode)
+            .where('taken.closed_at', 'is', null),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Deletes an assignment with all its attempts and their answers. */
+export async function deleteAssignment(db: AppDatabase, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('attempts').where('assignment_id', '=', id).execute();
+    await trx.deleteFrom('assignments').where('id', '=', id).execute();
+  });
+}

@@ -1,0 +1,34 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+/**
+ * `npm run dev`: the API server under `tsx watch` on API_PORT (default 3000) and Vite's dev
+ * server, which proxies /api to it (vite.config.ts). Stopping either stops both.
+ */
+const repoRoot = resolve(import.meta.dirname, '../..');
+const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
+const apiPort = process.env.API_PORT ?? '3000';
+
+const children: ChildProcess[] = [
+  spawn(bin('tsx'), ['watch', 'src/server/main.ts'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, PORT: apiPort },
+  }),
+  spawn(bin('vite'), [], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, API_PORT: apiPort },
+  }),
+];
+
+let stopping = false;
+function stopAll(exitCode: number): void {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  process.exitCode = exitCode;
+}
+for (const child of children) child.on('exit', (code) => stopAll(code ?? 0));
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));

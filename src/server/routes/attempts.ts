@@ -1,0 +1,369 @@
+import { randomInt } from 'node:crypto';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { createAttemptPlan } from '../../domain/attempt-plan';
+import { responseSchema } from '../../domain/response-schema';
+import type { AttemptResult } from '../../domain/results';
+import { validateResponse } from '../../domain/validate-response';
+import { attemptNotFoundError, createAttemptAccess } from '../attempt-access';
+import {
+  decideAttemptReview,
+  expiredDeadlineAt,
+  scoreAgainst,
+  submitOverdueAttempts,
+  toScoreOnly,
+} from '../attempt-lifecycle';
+import { attemptIdSchema, attemptSchema, describeAttempt, newAttemptSchema } from '../attempt-view';
+import { versionOf, type ContentStore } from '../content-store';
+import { createRouter, jsonBody } from '../create-router';
+import type { AppDatabase } from '../db/database';
+import {
+  getAttempt,
+  insertAttempt,
+  saveResponse,
+  submitAttempt,
+  type Attempt,
+} from '../db/attempts';
+import { ApiError, errorResponse } from '../errors';
+import { articleSchema, attemptResultSchema, slugSchema } from '../schemas';
+import { createAttemptId, createToken, hashToken } from '../tokens';
+
+export interface AttemptRoutesOptions {
+  db: AppDatabase;
+  store: ContentStore;
+  now: () => Date;
+}
+
+const questionIdSchema = slugSchema.openapi({ param: { name: 'questionId', in: 'path' } });
+
+const reviewAccessSchema = z.enum(['none', 'score', 'full']).openapi({
+  description:
+    'What the review policy shows now: none; score (total, percent and breakdowns, `result.questions` empty); full (every question with its answer, explanation and evidence). Practice is always full.',
+});
+
+const submissionSchema = z
+  .object({
+    attemptId: z.string(),
+    status: z.literal('submitted'),
+    submittedAt: z.string(),
+    result: attemptResultSchema.nullable().openapi({
+      description:
+        'The scored result as the review policy shows it now (score only: no questions), or null when it shows nothing yet.',
+    }),
+    reviewAccess: reviewAccessSchema,
+    reviewAvailable: z.boolean().openapi({
+      description: '`GET .../review` answers now (reviewAccess is score or full).',
+    }),
+    reviewOpensAt: z.string().nullable().openapi({
+      description: 'When the review opens, if it waits for the due time; else null.',
+    }),
+  })
+  .openapi('Submission');
+
+const reviewSchema = z
+  .object({
+    attemptId: z.string(),
+    bankId: z.string(),
+    articleId: z.string(),
+    submittedAt: z.string(),
+    reviewAccess: reviewAccessSchema.exclude(['none']),
+    result: attemptResultSchema.openapi({
+      description: 'With reviewAccess `score`, `questions` is empty.',
+    }),
+    article: articleSchema.openapi({
+      description: 'The article as this attempt saw it, which the evidence offsets refer to.',
+    }),
+  })
+  .openapi('Review');
+
+const attemptParams = z.object({ attemptId: attemptIdSchema });
+const bearer = [{ bearerAuth: [] }];
+const unauthorized = errorResponse('No `Authorization: Bearer <token>` header.');
+const notFound = errorResponse('No attempt with this id opens with this token.');
+
+const createAttemptRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['attempts'],
+  summary: 'Starts an attempt at a quiz',
+  request: { body: jsonBody(z.object({ bankId: slugSchema }).openapi('NewAttemptRequest')) },
+  responses: {
+    201: {
+      description: "The attempt, its token, and the questions in this attempt's order.",
+      content: { 'application/json': { schema: newAttemptSchema } },
+    },
+    400: errorResponse('The body is not `{ "bankId": string }`.'),
+    404: errorResponse('There is no bank with this id.'),
+  },
+});
+
+const getAttemptRoute = createRoute({
+  method: 'get',
+  path: '/{attemptId}',
+  tags: ['attempts'],
+  summary: 'An attempt with its questions and saved answers',
+  security: bearer,
+  request: { params: attemptParams },
+  responses: {
+    200: {
+      description: 'The attempt.',
+      content: { 'application/json': { schema: attemptSchema } },
+    },
+    401: unauthorized,
+    404: notFound,
+  },
+});
+
+const saveResponseRoute = createRoute({
+  method: 'put',
+  path: '/{attemptId}/responses/{questionId}',
+  tags: ['attempts'],
+  summary: 'Saves one answer (autosave: idempotent, the last write wins)',
+  security: bearer,
+  request: {
+    params: attemptParams.extend({ questionId: questionIdSchema }),
+    body: jsonBody(z.object({ response: responseSchema }).openapi('SaveResponseRequest')),
+  },
+  responses: {
+    200: {
+      description: 'Saved.',
+      content: {
+        'application/json': {
+          schema: z
+            .object({ questionId: z.string(), savedAt: z.string() })
+            .openapi('SavedResponse'),
+        },
+      },
+    },
+    400: errorResponse('The body is not `{ "response": <answer> }`.'),
+    401: unauthorized,
+    404: errorResponse(
+      'No attempt with this id opens with this token, or it has no such question.',
+    ),
+    409: errorResponse('The attempt is submitted, or its deadline has passed.'),
+    422: errorResponse('The answer does not fit the question (an unknown option, sentence, ...).'),
+  },
+});
+
+const submitAttemptRoute = createRoute({
+  method: 'post',
+  path: '/{attemptId}/submit',
+  tags: ['attempts'],
+  summary: 'Submits and scores an attempt; submitting again returns the same result',
+  security: bearer,
+  request: { params: attemptParams },
+  responses: {
+    200: {
+      description: 'The attempt is submitted.',
+      content: { 'application/json': { schema: submissionSchema } },
+    },
+    401: unauthorized,
+    404: notFound,
+  },
+});
+
+const getReviewRoute = createRoute({
+  method: 'get',
+  path: '/{attemptId}/review',
+  tags: ['attempts'],
+  summary: 'The scored review: answers, explanations and evidence, as the review policy allows',
+  security: bearer,
+  request: { params: attemptParams },
+  responses: {
+    200: { description: 'The review.', content: { 'application/json': { schema: reviewSchema } } },
+    401: unauthorized,
+    403: errorResponse(
+      '`review-not-available`: the review policy shows nothing yet (`details.opensAt`: when it will, or null for never).',
+    ),
+    404: notFound,
+    409: errorResponse('The attempt is not submitted yet.'),
+  },
+});
+
+export function createAttemptRoutes({ db, store, now }: AttemptRoutesOptions) {
+  const access = createAttemptAccess(db);
+
+  /**
+   * The attempt this request's token opens, submitted first if its time ran out: every access to
+   * an overdue attempt settles it with what was saved.
+   */
+  async function openSettled(c: Context, attemptId: string): Promise<Attempt> {
+    const attempt = await access.open(c, attemptId);
+    const at = now();
+    if (
+      attempt.status === 'in-progress' &&
+      attempt.deadline !== null &&
+      attempt.deadline < expiredDeadlineAt(at)
+    ) {
+      await submitOverdueAttempts({ db, store }, at, { attemptId });
+      return (await getAttempt(db, attemptId)) ?? attempt;
+    }
+    return attempt;
+  }
+
+  /** The result as the review policy lets the student see it now. */
+  async function shownResult(attempt: Attempt, result: AttemptResult) {
+    const review = await decideAttemptReview(db, attempt, now());
+    const shown =
+      review.access === 'full' ? result : review.access === 'score' ? toScoreOnly(result) : null;
+    return { review, shown };
+  }
+
+  return createRouter()
+    .openapi(createAttemptRoute, async (c) => {
+      const { bankId } = c.req.valid('json');
+      const startedAt = now();
+      const version = await store.startBank(bankId, startedAt);
+      if (!version) throw new ApiError(404, 'bank-not-found', `There is no bank "${bankId}".`);
+      const seed = randomInt(2 ** 31);
+      const token = createToken();
+      const attempt = {
+        id: createAttemptId(),
+        tokenHash: hashToken(token),
+        bankId,
+        contentVersion: version.contentVersion,
+        plan: createAttemptPlan(version.bank, {
+          seed,
+          shuffleQuestions: true,
+          shuffleOptions: true,
+        }),
+        seed,
+        reviewPolicy: 'immediately' as const,
+        startedAt: startedAt.toISOString(),
+        deadline: null,
+        assignmentId: null,
+        studentName: null,
+        studentKey: null,
+      };
+      await insertAttempt(db, attempt);
+      access.remember(attempt);
+      const view = await describeAttempt(
+        { db, store },
+        { ...attempt, status: 'in-progress', submittedAt: null, submittedBy: null, result: null },
+        startedAt,
+      );
+      return c.json({ ...view, token }, 201);
+    })
+    .openapi(getAttemptRoute, async (c) => {
+      const attempt = await openSettled(c, c.req.valid('param').attemptId);
+      return c.json(await describeAttempt({ db, store }, attempt, now()), 200);
+    })
+    .openapi(saveResponseRoute, async (c) => {
+      const { attemptId, questionId } = c.req.valid('param');
+      const keys = await access.openKeys(c, attemptId);
+      const savedAt = now();
+      const { questionsById, article } = await versionOf(store, keys);
+      const question = keys.plan.questionIds.includes(questionId)
+        ? questionsById.get(questionId)
+        : undefined;
+      if (!question) {
+        throw new ApiError(
+          404,
+          'question-not-found',
+          `This attempt has no question "${questionId}".`,
+        );
+      }
+      const validation = validateResponse(question, c.req.valid('json').response, article);
+      if (!validation.ok) {
+        throw new ApiError(422, 'invalid-response', validation.message, { path: validation.path });
+      }
+      // The write itself refuses a submitted or overdue attempt, so status and deadline, which
+      // can change, are read only to explain a refusal.
+      const saved = await saveResponse(db, {
+        attemptId,
+        questionId,
+        response: validation.response,
+        savedAt: savedAt.toISOString(),
+        latestDeadline: expiredDeadlineAt(savedAt),
+      });
+      if (!saved) {
+        // An overdue attempt is submitted now, with what was saved before its deadline.
+        await submitOverdueAttempts({ db, store }, savedAt, { attemptId });
+        const current = await getAttempt(db, attemptId);
+        // Gone: the teacher deleted it since its keys were remembered.
+        if (!current) throw attemptNotFoundError();
+        throw current.submittedBy === 'student' ? submittedError() : deadlineError();
+      }
+      return c.json({ questionId, savedAt: savedAt.toISOString() }, 200);
+    })
+    .openapi(submitAttemptRoute, async (c) => {
+      const { attemptId } = c.req.valid('param');
+      const version = await versionOf(store, await access.openKeys(c, attemptId));
+      const submittedAt = now();
+      // Past its deadline and grace, an attempt counts as submitted by the deadline, not now.
+      await submitOverdueAttempts({ db, store }, submittedAt, { attemptId });
+      const submitted = await submitAttempt(
+        db,
+        attemptId,
+        { submittedAt: submittedAt.toISOString(), submittedBy: 'student' },
+        (current, responses) => scoreAgainst(version, current.plan, responses),
+      );
+      if (!submitted) throw attemptNotFoundError();
+      if (!submitted.submittedAt || !submitted.result) {
+        throw new Error(`Attempt ${attemptId} was not stored as submitted`);
+      }
+      const { review, shown } = await shownResult(submitted, submitted.result);
+      return c.json(
+        {
+          attemptId,
+          status: 'submitted' as const,
+          submittedAt: submitted.submittedAt,
+          result: shown,
+          reviewAccess: review.access,
+          reviewAvailable: review.access !== 'none',
+          reviewOpensAt: review.opensAt,
+        },
+        200,
+      );
+    })
+    .openapi(getReviewRoute, async (c) => {
+      const attempt = await openSettled(c, c.req.valid('param').attemptId);
+      if (attempt.status !== 'submitted' || !attempt.submittedAt || !attempt.result) {
+        throw new ApiError(
+          409,
+          'not-submitted',
+          'The review is shown once the attempt is submitted.',
+        );
+      }
+      const { review, shown } = await shownResult(attempt, attempt.result);
+      if (review.access === 'none' || shown === null) {
+        throw new ApiError(
+          403,
+          'review-not-available',
+          review.opensAt === null
+            ? 'Your teacher does not show the review of this assignment.'
+            : 'The review opens once the assignment is due.',
+          { opensAt: review.opensAt },
+        );
+      }
+      const { bank, article } = await versionOf(store, attempt);
+      return c.json(
+        {
+          attemptId: attempt.id,
+          bankId: bank.id,
+          articleId: bank.articleId,
+          submittedAt: attempt.submittedAt,
+          reviewAccess: review.access,
+          result: shown,
+          article,
+        },
+        200,
+      );
+    });
+}
+
+function submittedError(): ApiError {
+  return new ApiError(
+    409,
+    'attempt-submitted',
+    'This attempt is submitted; answers can no longer change.',
+  );
+}
+
+function deadlineError(): ApiError {
+  return new ApiError(
+    409,
+    'deadline-passed',
+    "This attempt's time is up; answers can no longer change.",
+  );
+}

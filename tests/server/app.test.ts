@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '../../src/server/security';
+import { createTestApp, jsonRequest } from './test-app';
+
+describe('GET /api/health', () => {
+  it('says ok', async () => {
+    const { app } = await createTestApp();
+    const response = await app.request('/api/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('GET /api/openapi.json', () => {
+  it('documents every route of the API', async () => {
+    const { app } = await createTestApp();
+    const response = await app.request('/api/openapi.json');
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(document.openapi).toMatch(/^3\./);
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.sort()).toEqual(
+      [
+        'GET /api/health',
+        'GET /api/articles',
+        'GET /api/articles/{articleId}',
+        'GET /api/banks',
+        'GET /api/banks/{bankId}',
+        'POST /api/attempts',
+        'GET /api/attempts/{attemptId}',
+        'PUT /api/attempts/{attemptId}/responses/{questionId}',
+        'POST /api/attempts/{attemptId}/submit',
+        'GET /api/attempts/{attemptId}/review',
+        'POST /api/teacher/signup',
+        'POST /api/teacher/login',
+        'POST /api/teacher/logout',
+        'GET /api/teacher/me',
+        'POST /api/teacher/assignments',
+        'GET /api/teacher/assignments',
+        'GET /api/teacher/assignments/{assignmentId}',
+        'PATCH /api/teacher/assignments/{assignmentId}',
+        'DELETE /api/teacher/assignments/{assignmentId}',
+        'POST /api/teacher/assignments/{assignmentId}/close',
+        'POST /api/teacher/assignments/{assignmentId}/reopen',
+        'GET /api/teacher/assignments/{assignmentId}/qr.svg',
+        'GET /api/teacher/assignments/{assignmentId}/print/student-copy',
+        'GET /api/teacher/assignments/{assignmentId}/print/answer-key',
+        'GET /api/teacher/assignments/{assignmentId}/gradebook',
+        'GET /api/teacher/assignments/{assignmentId}/attempts/{attemptId}',
+        'DELETE /api/teacher/assignments/{assignmentId}/attempts/{attemptId}',
+        'GET /api/teacher/assignments/{assignmentId}/statistics',
+        'GET /api/teacher/assignments/{assignmentId}/export/summary.csv',
+        'GET /api/teacher/assignments/{assignmentId}/export/responses.csv',
+        'GET /api/join/{code}',
+        'POST /api/join/{code}',
+      ].sort(),
+    );
+  });
+});
+
+describe('errors', () => {
+  it('answers an unknown API path with a 404 in the error shape', async () => {
+    const { app } = await createTestApp();
+    const response = await app.request('/api/nothing-here');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: { code: 'not-found', message: expect.stringContaining('/api/nothing-here') },
+    });
+  });
+
+  it('answers a body that is not JSON with a 400', async () => {
+    const { app } = await createTestApp();
+    const response = await app.request('/api/attempts', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"bankId": ',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'bad-request' } });
+  });
+
+  it('answers a body of another media type with a 415', async () => {
+    const { app } = await createTestApp();
+    const response = await app.request('/api/attempts', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'bankId=x',
+    });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ error: { code: 'unsupported-media-type' } });
+  });
+
+  it('lists every schema issue of an invalid body', async () => {
+    const { app } = await createTestApp();
+    const response = await app.request('/api/attempts', jsonRequest('POST', { bankId: 42 }));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'invalid-request',
+        message: expect.stringContaining('bankId'),
+        details: {
+          target: 'body',
+          issues: [{ path: ['bankId'], message: expect.any(String) }],
+        },
+      },
+    });
+  });
+
+  it(`refuses a body over ${MAX_BODY_BYTES / 1024} KB with a 413, declared or streamed`, async () => {
+    const { app } = await createTestApp();
+    const big = JSON.stringify({ bankId: 'x'.repeat(MAX_BODY_BYTES) });
+    const declared = await app.request('/api/attempts', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(big.length) },
+      body: big,
+    });
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toMatchObject({ error: { code: 'payload-too-large' } });
+
+    const streamed = await app.request('/api/attempts', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(big));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+  });
+});
+
+describe('security headers', () => {
+  it('sends a content security policy that allows only this origin', async () => {
+    const { app } = await createTestApp();
+    const response = await app.request('/api/health');
+    const policy = response.headers.get('Content-Security-Policy') ?? '';
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("style-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
+  });
+
+  it('sends them on errors too', async () => {
+    const { app } = await createTestApp();
+    const response = await app.request('/api/nothing-here');
+    expect(response.headers.get('Content-Security-Policy')).toContain("default-src 'self'");
+  });
+});

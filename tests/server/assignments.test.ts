@@ -1,0 +1,400 @@
+import { describe, expect, it } from 'vitest';
+import { JOIN_CODE_ALPHABET } from '../../src/domain/assignment-rules';
+import { findKeyFields } from './key-leaks';
+import {
+  createAssignment,
+  createTeacherTestApp,
+  firstBankId,
+  join,
+  joinAs,
+  send,
+  signUpTeacher,
+  studentRequest,
+  type AssignmentBody,
+} from './teacher-test-app';
+
+interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** A random source that yields `sequence` (indexes into the code alphabet) over and over. */
+function fixedRandom(sequence: number[]) {
+  let call = 0;
+  return (max: number) => (sequence[call++ % sequence.length] ?? 0) % max;
+}
+
+describe('creating an assignment', () => {
+  it('takes the whole bank with classroom defaults and a join code without look-alikes', async () => {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const bankId = firstBankId(testApp);
+    const assignment = await createAssignment(testApp, teacher);
+    const bank = testApp.content.banks.get(bankId)?.bank;
+    expect(assignment).toMatchObject({
+      title: 'Kursk visit, period 3',
+      bankId,
+      questionIds: bank?.questions.map((question) => question.id),
+      questionCount: bank?.questions.length,
+      opensAt: '2026-03-02T09:00:00.000Z',
+      dueAt: null,
+      timeLimitMinutes: null,
+      attemptsAllowed: 1,
+      countedAttempt: 'highest',
+      shuffleQuestions: true,
+      shuffleOptions: true,
+      reviewPolicy: { when: 'after-due', show: 'full' },
+      extraTime: {},
+      status: 'open',
+      attemptCount: 0,
+    });
+    expect(assignment.joinCode).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
+    expect(assignment.joinPath).toBe(`/join/${assignment.joinCode}`);
+    expect(assignment.joinUrl).toBe(`http://localhost/join/${assignment.joinCode}`);
+    expect(assignment.maxPoints).toBeGreaterThan(0);
+  });
+
+  it('keeps a chosen subset of questions in bank order, with every setting', async () => {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const bank = testApp.content.banks.get(firstBankId(testApp))?.bank;
+    const ids = bank?.questions.map((question) => question.id) ?? [];
+    const chosen = [ids[4], ids[0], ids[2]];
+    const assignment = await createAssignment(testApp, teacher, {
+      questionIds: chosen,
+      opensAt: '2026-03-02T10:00:00+01:00',
+      dueAt: '2026-03-09T17:00:00Z',
+      timeLimitMinutes: 10,
+      attemptsAllowed: null,
+      countedAttempt: 'average',
+      shuffleQuestions: false,
+      shuffleOptions: false,
+      reviewPolicy: { when: 'immediately', show: 'score' },
+      extraTime: { '  ann   LEE ': 5 },
+    });
+    expect(assignment).toMatchObject({
+      questionIds: [ids[0], ids[2], ids[4]],
+      questionCount: 3,
+      opensAt: '2026-03-02T09:00:00.000Z',
+      dueAt: '2026-03-09T17:00:00.000Z',
+      timeLimitMinutes: 10,
+      attemptsAllowed: null,
+      countedAttempt: 'average',
+      shuffleQuestions: false,
+      shuffleOptions: false,
+      reviewPolicy: { when: 'immediately', show: 'score' },
+      extraTime: { 'ann LEE': 5 },
+    });
+  });
+
+  it('refuses unknown questions, a due time before the opening, unknown fields and banks', async () => {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const bankId = firstBankId(testApp);
+    const refusals: [Record<string, unknown>, number, string][] = [
+      [{ questionIds: ['no-such-question'] }, 400, 'invalid-assignment'],
+      [{ questionIds: [] }, 400, 'invalid-request'],
+      [{ dueAt: '2026-03-01T09:00:00Z' }, 400, 'invalid-assignment'],
+      [{ extraTime: { Ann: 5, ' ann ': 10 } }, 400, 'invalid-assignment'],
+      [{ attemptsAllowed: 0 }, 400, 'invalid-request'],
+      [{ timeLimit: 10 }, 400, 'invalid-request'],
+      [{ reviewPolicy: { when: 'later', show: 'full' } }, 400, 'invalid-request'],
+      [{ bankId: 'no-such-bank' }, 404, 'bank-not-found'],
+    ];
+    for (const [settings, status, code] of refusals) {
+      const response = await send(testApp, 'POST', '/api/teacher/assignments', {
+        cookie: teacher.cookie,
+        body: { bankId, title: 'T', ...settings },
+      });
+      expect(response.status, JSON.stringify(settings)).toBe(status);
+      expect(((await response.json()) as ErrorBody).error.code).toBe(code);
+    }
+  });
+});
+
+describe('join codes', () => {
+  it('are unique among open assignments: a collision is retried with a fresh code', async () => {
+    // The first code drawn is AAAAAA both times, then BBBBBB.
+    const testApp = await createTeacherTestApp({
+      randomIndex: fixedRandom([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]),
+    });
+    const teacher = await signUpTeacher(testApp);
+    const first = await createAssignment(testApp, teacher);
+    const second = await createAssignment(testApp, teacher);
+    expect(first.joinCode).toBe('AAAAAA');
+    expect(second.joinCode).toBe('BBBBBB');
+  });
+
+  it('are freed when an assignment closes, and reopening finds a new one if taken', async () => {
+    const draws = (letterIndex: number) => Array<number>(6).fill(letterIndex);
+    const testApp = await createTeacherTestApp({
+      randomIndex: fixedRandom([...draws(0), ...draws(2), ...draws(0), ...draws(3)]),
+    });
+    const teacher = await signUpTeacher(testApp);
+    const first = await createAssignment(testApp, teacher);
+    expect(first.joinCode).toBe('AAAAAA');
+    const closed = await send(testApp, 'POST', `/api/teacher/assignments/${first.id}/close`, {
+      cookie: teacher.cookie,
+    });
+    expect(await closed.json()).toMatchObject({
+      status: 'closed',
+      closedAt: '2026-03-02T09:00:00.000Z',
+    });
+    // CCCCCC is drawn first for the second assignment, then AAAAAA is free again.
+    const second = await createAssignment(testApp, teacher);
+    expect(second.joinCode).toBe('CCCCCC');
+    const third = await createAssignment(testApp, teacher);
+    expect(third.joinCode).toBe('AAAAAA');
+    const reopened = await send(testApp, 'POST', `/api/teacher/assignments/${first.id}/reopen`, {
+      cookie: teacher.cookie,
+    });
+    const body = (await reopened.json()) as AssignmentBody;
+    expect(body.status).toBe('open');
+    expect(body.joinCode).toBe('DDDDDD');
+  });
+
+  it('are shown as a QR code of the join link', async () => {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const assignment = await createAssignment(testApp, teacher);
+    const response = await send(
+      testApp,
+      'GET',
+      `/api/teacher/assignments/${assignment.id}/qr.svg`,
+      {
+        cookie: teacher.cookie,
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toMatch(/^image\/svg\+xml/);
+    const svg = await response.text();
+    expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toMatch(/<path[^>]+d="M/);
+  });
+
+  it('link to the public origin when one is configured', async () => {
+    const testApp = await createTeacherTestApp({ publicOrigin: 'https://quiz.school.example' });
+    const teacher = await signUpTeacher(testApp);
+    const assignment = await createAssignment(testApp, teacher);
+    expect(assignment.joinUrl).toBe(`https://quiz.school.example/join/${assignment.joinCode}`);
+  });
+});
+
+describe('managing assignments', () => {
+  it('lists only the teacher’s own, newest first, with attempt counts', async () => {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const other = await signUpTeacher(testApp, 'Mr Okafor');
+    const older = await createAssignment(testApp, teacher, { title: 'Older' });
+    testApp.clock.advanceMinutes(1);
+    await createAssignment(testApp, teacher, { title: 'Newer' });
+    await createAssignment(testApp, other, { title: 'Someone else’s' });
+    await joinAs(testApp, older.joinCode, 'Sam');
+    const response = await send(testApp, 'GET', '/api/teacher/assignments', {
+      cookie: teacher.cookie,
+    });
+    const list = (await response.json()) as AssignmentBody[];
+    expect(list.map((assignment) => assignment.title)).toEqual(['Newer', 'Older']);
+    expect(list[1]).toMatchObject({ attemptCount: 1, submittedCount: 0, studentCount: 1 });
+  });
+
+  it('changes settings, and refuses to change the questions once students started', async () => {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const assignment = await createAssignment(testApp, teacher);
+    const path = `/api/teacher/assignments/${assignment.id}`;
+    const renamed = await send(testApp, 'PATCH', path, {
+      cookie: teacher.cookie,
+      body: {
+        title: 'Renamed',
+        questionIds: assignment.questionIds.slice(0, 2),
+        dueAt: '2026-03-03T09:00:00Z',
+      },
+    });
+    expect(renamed.status).toBe(200);
+    expect(await renamed.json()).toMatchObject({
+      title: 'Renamed',
+      questionCount: 2,
+      dueAt: '2026-03-03T09:00:00.000Z',
+      bankId: assignment.bankId,
+      joinCode: assignment.joinCode,
+    });
+    await joinAs(testApp, assignment.joinCode, 'Sam');
+    const refused = await send(testApp, 'PATCH', path, {
+      cookie: teacher.cookie,
+      body: { questionIds: assignment.questionIds.slice(0, 3) },
+    });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as ErrorBody).error.code).toBe('assignment-has-attempts');
+    const bankChange = await send(testApp, 'PATCH', path, {
+      cookie: teacher.cookie,
+      body: { bankId: 'another-bank' },
+    });
+    expect(bankChange.status).toBe(400);
+  });
+
+  it('moves the deadline of attempts in progress when the timing changes', async () => {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const assignment = await createAssignment(testApp, teacher, { timeLimitMinutes: 10 });
+    const student = await joinAs(testApp, assignment.joinCode, 'Ann Lee');
+    expect(student.deadline).toBe('2026-03-02T09:10:00.000Z');
+    testApp.clock.advanceMinutes(5);
+    await send(testApp, 'PATCH', `/api/teacher/assignments/${assignment.id}`, {
+      cookie: teacher.cookie,
+      body: { timeLimitMinutes: 20, extraTime: { 'ANN LEE': 5 } },
+    });
+    const view = await studentRequest(
+      testApp,
+      'GET',
+      `/api/attempts/${student.attemptId}`,
+      student.token,
+    );
+    expect(await view.json()).toMatchObject({ deadline: '2026-03-02T09:25:00.000Z' });
+  });
+
+  it('deletes an assignment with its attempts', async () => {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const assignment = await createAssignment(testApp, teacher);
+    const student = await joinAs(testApp, assignment.joinCode, 'Sam');
+    const path = `/api/teacher/assignments/${assignment.id}`;
+    expect((await send(testApp, 'DELETE', path, { cookie: teacher.cookie })).status).toBe(204);
+    expect((await send(testApp, 'GET', path, { cookie: teacher.cookie })).status).toBe(404);
+    const attempt = await studentRequest(
+      testApp,
+      'GET',
+      `/api/attempts/${student.attemptId}`,
+      student.token,
+    );
+    expect(attempt.status).toBe(404);
+    expect((await join(testApp, assignment.joinCode, 'Sam')).status).toBe(404);
+  });
+});
+
+describe('another teacher’s assignment', () => {
+  it('is a 404 on every route, and stays unchanged', async () => {
+    const testApp = await createTeacherTestApp();
+    const owner = await signUpTeacher(testApp);
+    const intruder = await signUpTeacher(testApp, 'Mr Okafor');
+    const assignment = await createAssignment(testApp, owner);
+    const student = await joinAs(testApp, assignment.joinCode, 'Sam');
+    const base = `/api/teacher/assignments/${assignment.id}`;
+    const routes: [string, string, unknown?][] = [
+      ['GET', base],
+      ['PATCH', base, { title: 'Taken over' }],
+      ['POST', `${base}/close`],
+      ['POST', `${base}/reopen`],
+      ['GET', `${base}/qr.svg`],
+      ['GET', `${base}/gradebook`],
+      ['GET', `${base}/statistics`],
+      ['GET', `${base}/attempts/${student.attemptId}`],
+      ['DELETE', `${base}/attempts/${student.attemptId}`],
+      ['GET', `${base}/export/summary.csv`],
+      ['GET', `${base}/export/responses.csv`],
+      ['GET', `${base}/print/student-copy`],
+      ['GET', `${base}/print/answer-key`],
+      ['DELETE', base],
+    ];
+    for (const [method, path, body] of routes) {
+      const response = await send(testApp, method, path, { cookie: intruder.cookie, body });
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expect(((await response.json()) as ErrorBody).error.code).toBe('assignment-not-found');
+    }
+    const list = await send(testApp, 'GET', '/api/teacher/assignments', {
+      cookie: intruder.cookie,
+    });
+    expect(await list.json()).toEqual([]);
+    const unchanged = await send(testApp, 'GET', base, { cookie: owner.cookie });
+    expect(await unchanged.json()).toMatchObject({
+      title: assignment.title,
+      closedAt: null,
+      attemptCount: 1,
+    });
+  });
+
+  it('does not lend its attempts to another assignment’s routes', async () => {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const other = await signUpTeacher(testApp, 'Mr Okafor');
+    const own = await createAssignment(testApp, teacher);
+    const theirs = await createAssignment(testApp, other);
+    const student = await joinAs(testApp, theirs.joinCode, 'Sam');
+    const response = await send(
+      testApp,
+      'GET',
+      `/api/teacher/assignments/${own.id}/attempts/${student.attemptId}`,
+      { cookie: teacher.cookie },
+    );
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as ErrorBody).error.code).toBe('attempt-not-found');
+  });
+});
+
+describe('printing', () => {
+  it('gives a student copy with the article and the questions in bank order, and no answers', async () => {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const assignment = await createAssignment(testApp, teacher);
+    const response = await send(
+      testApp,
+      'GET',
+      `/api/teacher/assignments/${assignment.id}/print/student-copy`,
+      {
+        cookie: teacher.cookie,
+      },
+    );
+    expect(response.status).toBe(200);
+    const copy = (await response.json()) as {
+      article: { meta: { id: string }; paragraphs: unknown[] };
+      questions: { id: string; number: number }[];
+      assignment: { title: string; questionCount: number };
+    };
+    expect(copy.assignment).toMatchObject({
+      title: assignment.title,
+      questionCount: assignment.questionCount,
+    });
+    expect(copy.article.paragraphs.length).toBeGreaterThan(0);
+    expect(copy.questions.map((question) => question.id)).toEqual(assignment.questionIds);
+    expect(copy.questions.map((question) => question.number)).toEqual(
+      assignment.questionIds.map((_, index) => index + 1),
+    );
+    expect(findKeyFields(copy.questions, 'questions')).toEqual([]);
+  });
+
+  it('gives an answer key with the right answers, explanations and evidence quotes', async () => {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const assignment = await createAssignment(testApp, teacher);
+    const response = await send(
+      testApp,
+      'GET',
+      `/api/teacher/assignments/${assignment.id}/print/answer-key`,
+      {
+        cookie: teacher.cookie,
+      },
+    );
+    const key = (await response.json()) as {
+      questions: {
+        question: { id: string; type: string };
+        correctAnswer: string;
+        acceptedAnswers: string[];
+        explanation: string;
+        evidence: { quote: string }[];
+      }[];
+    };
+    const bank = testApp.content.banks.get(assignment.bankId)?.bank;
+    expect(key.questions.map((item) => item.question.id)).toEqual(assignment.questionIds);
+    for (const item of key.questions) {
+      const question = bank?.questions.find((candidate) => candidate.id === item.question.id);
+      expect(item.explanation).toBe(question?.explanation);
+      expect(item.evidence.map((evidence) => evidence.quote)).toEqual(
+        question?.evidence.map((evidence) => evidence.quote),
+      );
+      expect(item.correctAnswer, item.question.id).not.toBe('');
+      if (question?.type === 'short') expect(item.acceptedAnswers).toEqual(question.answers);
+      if (question?.type === 'single') {
+        expect(item.correctAnswer).toBe(question.options.find((option) => option.correct)?.text);
+      }
+    }
+  });
+});

@@ -1,0 +1,62 @@
+import type { LoadedContent } from '../../src/content/load-content';
+import type { ResolvedQuestion } from '../../src/domain/resolved-bank';
+
+/** Keys that only the answer key, the scorer or the review have. */
+export const KEY_FIELDS = new Set([
+  'correct',
+  'answer',
+  'answers',
+  'tolerance',
+  'match',
+  'feedback',
+  'explanation',
+  'evidence',
+  'correctResponse',
+  'optionFeedback',
+]);
+
+/** The paths of every key-only field in `value`, e.g. `submit.result.questions[0].explanation`. */
+export function findKeyFields(value: unknown, path: string, keyFields = KEY_FIELDS): string[] {
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => findKeyFields(item, `${path}[${index}]`, keyFields));
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]) => [
+    ...(keyFields.has(key) ? [`${path}.${key}`] : []),
+    ...findKeyFields(child, `${path}.${key}`, keyFields),
+  ]);
+}
+
+/** Every text of a question that must stay secret until its review. */
+export function secretTexts(question: ResolvedQuestion): {
+  prose: string[];
+  acceptedAnswers: string[];
+} {
+  const prose = [question.explanation];
+  const acceptedAnswers: string[] = [];
+  const collect = (item: Record<string, unknown>) => {
+    if (Array.isArray(item.options)) {
+      for (const option of item.options as { feedback?: string }[]) {
+        if (option.feedback) prose.push(option.feedback);
+      }
+    }
+    if (item.type === 'judgement') {
+      prose.push(...Object.values(item.feedback as Record<string, string>));
+    }
+    if (item.type === 'short') acceptedAnswers.push(...(item.answers as string[]));
+  };
+  collect(question);
+  if (question.type === 'two-part') {
+    collect(question.partA);
+    collect(question.partB);
+  }
+  return { prose, acceptedAnswers };
+}
+
+/** The explanations and feedback of the shipped banks that appear anywhere in `body`. */
+export function findSecretProse(content: LoadedContent, body: unknown): string[] {
+  const text = JSON.stringify(body);
+  return [...content.banks.values()]
+    .flatMap(({ bank }) => bank.questions)
+    .flatMap((question) => secretTexts(question).prose)
+    .filter((prose) => text.includes(JSON.stringify(prose).slice(1, -1)));
+}
