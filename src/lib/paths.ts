@@ -10,6 +10,16 @@ export const paths = {
   review: '/attempts/:attemptId/review',
   joinForm: '/join',
   join: '/join/:code',
+  teacherSignup: '/teacher/signup',
+  teacherLogin: '/teacher/login',
+  teacherDashboard: '/teacher',
+  newAssignment: '/teacher/assignments/new',
+  assignment: '/teacher/assignments/:assignmentId',
+  projectAssignment: '/teacher/assignments/:assignmentId/project',
+  assignmentStatistics: '/teacher/assignments/:assignmentId/statistics',
+  assignmentAttempt: '/teacher/assignments/:assignmentId/attempts/:attemptId',
+  printStudentCopy: '/teacher/assignments/:assignmentId/print/student-copy',
+  printAnswerKey: '/teacher/assignments/:assignmentId/print/answer-key',
 } as const;
 
 const segment = encodeURIComponent;
@@ -21,4 +31,24 @@ export const getHref = {
   review: (attemptId: string) => `/attempts/${segment(attemptId)}/review`,
   joinForm: () => paths.joinForm,
   join: (code: string) => `/join/${segment(code)}`,
+  /** `next`: the teacher page to return to after signing up or logging in. */
+  teacherSignup: (next?: string) => withNext(paths.teacherSignup, next),
+  teacherLogin: (next?: string) => withNext(paths.teacherLogin, next),
+  teacherDashboard: () => paths.teacherDashboard,
+  newAssignment: () => paths.newAssignment,
+  assignment: (assignmentId: string) => `/teacher/assignments/${segment(assignmentId)}`,
+  projectAssignment: (assignmentId: string) =>
+    `/teacher/assignments/${segment(assignmentId)}/project`,
+  assignmentStatistics: (assignmentId: string) =>
+    `/teacher/assignments/${segment(assignmentId)}/statistics`,
+  assignmentAttempt: (assignmentId: string, attemptId: string) =>
+    `/teacher/assignments/${segment(assignmentId)}/attempts/${segment(attemptId)}`,
+  printStudentCopy: (assignmentId: string) =>
+    `/teacher/assignments/${segment(assignmentId)}/print/student-copy`,
+  printAnswerKey: (assignmentId: string) =>
+    `/teacher/assignments/${segment(assignmentId)}/print/answer-key`,
 };
+
+function withNext(path: string, next: string | undefined): string {
+  return next ? `${path}?${new URLSearchParams({ next }).toString()}` : path;
+}

@@ -48,7 +48,7 @@ describe('the app', () => {
     ).toHaveTextContent('The bridge vote');
   });
 
-  it('checks a join code and says assigned quizzes are not available yet', async () => {
+  it('checks a join code, then looks it up', async () => {
     const user = userEvent.setup();
     renderAt('/');
     const field = screen.getByRole('textbox', { name: 'Code from your teacher' });
@@ -58,12 +58,11 @@ describe('the app', () => {
     await user.clear(field);
     await user.type(field, 'k7m pq2');
     await user.click(screen.getByRole('button', { name: 'Join' }));
-    expect(
-      await screen.findByRole('heading', { level: 1, name: 'Join with a code' }),
-    ).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent(
-      /coming soon: the code K7MPQ2 cannot be used yet/,
+    // The fake server knows no assignment: the page says so and offers the field again.
+    expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(
+      'No assignment has the code K7MPQ2.',
     );
+    expect(screen.getByRole('textbox', { name: 'Code from your teacher' })).toHaveValue('K7MPQ2');
   });
 
   it('shows a page-not-found page for unknown addresses', async () => {

@@ -3,11 +3,18 @@ import { Link, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/load-error';
 import { api, ApiError } from '../../lib/api-client';
 import { markAttemptSubmitted, readAttemptRecord } from '../../lib/attempt-records';
+import { formatDateTime } from '../../lib/format-date-time';
 import { getHref } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useResource } from '../../lib/use-resource';
 import { AttemptReviewView } from './components/attempt-review-view';
 import './review.css';
+
+/** When an assignment's policy shows the review (`details.opensAt` of the 403), or null for never. */
+function reviewOpensAt(error: ApiError): string | null {
+  const details = error.details as { opensAt?: unknown } | undefined;
+  return typeof details?.opensAt === 'string' ? details.opensAt : null;
+}
 
 /** The results of a submitted attempt, for the browser that took it. */
 export function ReviewPage() {
@@ -55,11 +62,14 @@ export function ReviewPage() {
       );
     }
     if (error instanceof ApiError && error.status === 403) {
+      const opensAt = reviewOpensAt(error);
       return (
         <>
           <h1>Your answers are in</h1>
           <p className="page-intro">
-            Your teacher will open the results later. Come back to this page to see them.
+            {opensAt
+              ? `Your teacher will release the answers after ${formatDateTime(opensAt)}. Come back to this page then.`
+              : 'Your teacher sees your answers; the results are not shown here.'}
           </p>
           <p>
             <Link to={getHref.library()}>Go to the library</Link>

@@ -70,69 +70,73 @@ export function AttemptReviewView({ review }: { review: AttemptReview }) {
             : 'The quiz could not be started: the server could not be reached.'}
         </p>
       )}
-      <div className="review-columns">
-        <section className="review-questions" aria-labelledby="review-questions-heading">
-          <div className="review-questions-header">
-            <h2 id="review-questions-heading">Questions</h2>
-            <label className="filter-toggle">
-              <input
-                type="checkbox"
-                checked={onlyMissed}
-                onChange={(event) => setOnlyMissed(event.target.checked)}
-              />
-              Only questions I missed
-            </label>
-          </div>
-          <p className="visually-hidden" aria-live="polite">
-            {onlyMissed
-              ? `Showing ${shown.length} missed questions.`
-              : `Showing all ${shown.length} questions.`}
-          </p>
-          {shown.length === 0 ? (
-            <p>You missed none: every answer is right.</p>
-          ) : (
-            <ol className="review-list">
-              {shown.map((item) => (
-                <li key={item.question.id}>
-                  <ReviewItem
-                    review={item}
-                    article={article}
-                    onShowEvidence={() =>
-                      setHighlight((previous) => ({
-                        questionId: item.question.id,
-                        questionNumber: item.question.number,
-                        sentenceIds: [...new Set(item.evidence.flatMap((e) => e.sentenceIds))],
-                        request: (previous?.request ?? 0) + 1,
-                      }))
-                    }
-                  />
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
-        {/* Scrolls on its own beside the questions on wide screens, so it takes focus to be scrolled by keyboard. */}
-        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-        <section className="review-article" aria-label="Article" tabIndex={0}>
-          {highlight && (
-            <div className="notice article-notice" role="status">
-              <p>The evidence for question {highlight.questionNumber} is highlighted.</p>
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() => backToQuestion(highlight.questionId)}
-              >
-                Back to question {highlight.questionNumber}
-              </button>
+      {review.reviewAccess === 'score' ? (
+        <p className="notice">Your teacher shows the score only, not the answers.</p>
+      ) : (
+        <div className="review-columns">
+          <section className="review-questions" aria-labelledby="review-questions-heading">
+            <div className="review-questions-header">
+              <h2 id="review-questions-heading">Questions</h2>
+              <label className="filter-toggle">
+                <input
+                  type="checkbox"
+                  checked={onlyMissed}
+                  onChange={(event) => setOnlyMissed(event.target.checked)}
+                />
+                Only questions I missed
+              </label>
             </div>
-          )}
-          <ArticleView
-            article={article}
-            headingLevel={2}
-            highlighted={highlight ? new Set(highlight.sentenceIds) : undefined}
-          />
-        </section>
-      </div>
+            <p className="visually-hidden" aria-live="polite">
+              {onlyMissed
+                ? `Showing ${shown.length} missed questions.`
+                : `Showing all ${shown.length} questions.`}
+            </p>
+            {shown.length === 0 ? (
+              <p>You missed none: every answer is right.</p>
+            ) : (
+              <ol className="review-list">
+                {shown.map((item) => (
+                  <li key={item.question.id}>
+                    <ReviewItem
+                      review={item}
+                      article={article}
+                      onShowEvidence={() =>
+                        setHighlight((previous) => ({
+                          questionId: item.question.id,
+                          questionNumber: item.question.number,
+                          sentenceIds: [...new Set(item.evidence.flatMap((e) => e.sentenceIds))],
+                          request: (previous?.request ?? 0) + 1,
+                        }))
+                      }
+                    />
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+          {/* Scrolls on its own beside the questions on wide screens, so it takes focus to be scrolled by keyboard. */}
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+          <section className="review-article" aria-label="Article" tabIndex={0}>
+            {highlight && (
+              <div className="notice article-notice" role="status">
+                <p>The evidence for question {highlight.questionNumber} is highlighted.</p>
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => backToQuestion(highlight.questionId)}
+                >
+                  Back to question {highlight.questionNumber}
+                </button>
+              </div>
+            )}
+            <ArticleView
+              article={article}
+              headingLevel={2}
+              highlighted={highlight ? new Set(highlight.sentenceIds) : undefined}
+            />
+          </section>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,0 +1,451 @@
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Loading } from '../../components/load-error';
+import { api } from '../../lib/api-client';
+import { assignmentApi } from '../../lib/assignment-api-client';
+import { QUESTION_TYPE_LABELS, SKILL_LABELS } from '../../lib/labels';
+import { getHref } from '../../lib/paths';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useResource } from '../../lib/use-resource';
+import {
+  ATTEMPT_CHOICES,
+  checkAssignmentForm,
+  extraTimeFieldId,
+  FIELD_IDS,
+  initialAssignmentValues,
+  type AssignmentFormValues,
+  type ExtraTimeRow,
+} from './assignment-form';
+import {
+  describedBy,
+  ErrorSummary,
+  FieldError,
+  FieldHint,
+  TextField,
+  type FieldProblem,
+} from './components/form-field';
+import { RadioGroup } from './components/radio-group';
+import { TeacherLoadError } from './components/teacher-load-error';
+import { describeProblem, fieldProblemsOf, isSignedOut } from './problems';
+import { COUNTED_ATTEMPT_LABELS, REVIEW_SHOW_LABELS, REVIEW_WHEN_LABELS } from './teacher-labels';
+
+const REQUEST_FIELD_IDS: Record<string, string> = {
+  bankId: FIELD_IDS.bankId,
+  title: FIELD_IDS.title,
+  questionIds: FIELD_IDS.questionIds,
+  opensAt: FIELD_IDS.opensAt,
+  dueAt: FIELD_IDS.dueAt,
+  timeLimitMinutes: FIELD_IDS.timeLimitMinutes,
+  attemptsAllowed: FIELD_IDS.attemptsAllowed,
+  reviewPolicy: FIELD_IDS.reviewPolicy,
+};
+
+const optionsOf = <V extends string>(labels: Record<V, string>) =>
+  (Object.keys(labels) as V[]).map((value) => ({ value, label: labels[value] }));
+
+/** The form that creates an assignment: which quiz, when, how many tries, what students see. */
+export function NewAssignmentPage() {
+  useDocumentTitle('New assignment');
+  const navigate = useNavigate();
+  const banks = useResource({ key: 'banks', load: () => api.listBanks() });
+  const [values, setValues] = useState<AssignmentFormValues>(() =>
+    initialAssignmentValues(new Date()),
+  );
+  const bank = useResource({
+    key: `bank:${values.bankId}`,
+    load: () =>
+      values.bankId === '' ? Promise.resolve(null) : assignmentApi.getBank(values.bankId),
+  });
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [serverProblem, setServerProblem] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const nextRowKey = useRef(1);
+  const addRowButton = useRef<HTMLButtonElement>(null);
+  /** The control to focus once the next render has put it on the page (a row just added). */
+  const focusAfterRender = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusAfterRender.current === null) return;
+    document.getElementById(focusAfterRender.current)?.focus();
+    focusAfterRender.current = null;
+  });
+  const errorOf = (fieldId: string) => problems.find((p) => p.fieldId === fieldId)?.message;
+
+  const update = (changes: Partial<AssignmentFormValues>) =>
+    setValues((previous) => ({ ...previous, ...changes }));
+  const updateRow = (key: number, changes: Partial<ExtraTimeRow>) =>
+    update({
+      extraTime: values.extraTime.map((row) => (row.key === key ? { ...row, ...changes } : row)),
+    });
+
+  if (banks.resource.status === 'loading') return <Loading label="Loading the quizzes…" />;
+  if (banks.resource.status === 'error') {
+    return (
+      <>
+        <h1>New assignment</h1>
+        <TeacherLoadError error={banks.resource.error} onRetry={banks.reload} />
+      </>
+    );
+  }
+  const bankList = banks.resource.data;
+  const chosenBank = bank.resource.status === 'ready' ? bank.resource.data : null;
+  const questions = chosenBank?.questions ?? [];
+
+  async function submit() {
+    setAttempt((count) => count + 1);
+    setServerProblem(null);
+    const check = checkAssignmentForm(values, {
+      now: new Date(),
+      bankQuestionIds: questions.map((question) => question.id),
+    });
+    if (!check.ok) {
+      setProblems(check.problems);
+      return;
+    }
+    setProblems([]);
+    setSaving(true);
+    try {
+      const created = await assignmentApi.createAssignment(check.request);
+      await navigate(getHref.assignment(created.id));
+      return;
+    } catch (caught) {
+      const fieldProblems = fieldProblemsOf(caught, REQUEST_FIELD_IDS);
+      if (fieldProblems.length > 0) setProblems(fieldProblems);
+      else setServerProblem(caught);
+    }
+    setSaving(false);
+  }
+
+  function chooseBank(bankId: string) {
+    const previousTitle = bankList.find((candidate) => candidate.id === values.bankId)?.title;
+    const title = bankList.find((candidate) => candidate.id === bankId)?.title ?? '';
+    // The quiz's title is a fine default until the teacher writes their own.
+    const keepTitle = values.title.trim() !== '' && values.title !== previousTitle;
+    update({
+      bankId,
+      questionIds: [],
+      questionScope: 'all',
+      title: keepTitle ? values.title : title,
+    });
+  }
+
+  function addRow() {
+    const row = { key: nextRowKey.current, name: '', minutes: '' };
+    nextRowKey.current += 1;
+    update({ extraTime: [...values.extraTime, row] });
+    focusAfterRender.current = extraTimeFieldId(row, 'name');
+  }
+
+  function removeRow(key: number) {
+    update({ extraTime: values.extraTime.filter((row) => row.key !== key) });
+    addRowButton.current?.focus();
+  }
+
+  const chosen = new Set(values.questionIds);
+  const questionsError = errorOf(FIELD_IDS.questionIds);
+
+  return (
+    <div className="assignment-form-page">
+      <h1>New assignment</h1>
+      <p className="page-intro">
+        Choose a quiz and how your class takes it. You get a join code to show the class.
+      </p>
+      <ErrorSummary problems={problems} attempt={attempt} />
+      <div role="alert">
+        {serverProblem !== null &&
+          (isSignedOut(serverProblem) ? (
+            <TeacherLoadError error={serverProblem} />
+          ) : (
+            <div className="notice notice-danger">
+              <p>The assignment was not created: {describeProblem(serverProblem)}</p>
+            </div>
+          ))}
+      </div>
+      <form
+        className="assignment-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <fieldset className="card form-section">
+          <legend>Quiz</legend>
+          <div className="field">
+            <label className="field-label" htmlFor={FIELD_IDS.bankId}>
+              Quiz
+            </label>
+            <select
+              id={FIELD_IDS.bankId}
+              className="select-input"
+              value={values.bankId}
+              aria-invalid={errorOf(FIELD_IDS.bankId) ? true : undefined}
+              aria-describedby={describedBy(FIELD_IDS.bankId, {
+                error: errorOf(FIELD_IDS.bankId),
+              })}
+              onChange={(event) => chooseBank(event.target.value)}
+            >
+              <option value="">Choose a quiz…</option>
+              {bankList.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.title} ({candidate.questionCount} questions)
+                </option>
+              ))}
+            </select>
+            <FieldError id={FIELD_IDS.bankId} error={errorOf(FIELD_IDS.bankId)} />
+          </div>
+          {chosenBank && <p className="muted">{chosenBank.description}</p>}
+          <TextField
+            id={FIELD_IDS.title}
+            label="Title"
+            hint="What students see when they join, such as “Year 9: the Kursk article”."
+            value={values.title}
+            maxLength={200}
+            error={errorOf(FIELD_IDS.title)}
+            onChange={(event) => update({ title: event.target.value })}
+          />
+          {values.bankId !== '' && bank.resource.status === 'loading' && (
+            <Loading label="Loading the questions…" />
+          )}
+          {bank.resource.status === 'error' && (
+            <TeacherLoadError error={bank.resource.error} onRetry={bank.reload} />
+          )}
+          {chosenBank && (
+            <>
+              <RadioGroup
+                id="assignment-question-scope"
+                legend="Questions"
+                name="question-scope"
+                value={values.questionScope}
+                onChange={(questionScope) => update({ questionScope })}
+                options={[
+                  { value: 'all', label: `All ${questions.length} questions` },
+                  { value: 'some', label: 'Only the questions I choose' },
+                ]}
+              />
+              {values.questionScope === 'some' && (
+                <fieldset
+                  id={FIELD_IDS.questionIds}
+                  className="field question-picker"
+                  tabIndex={-1}
+                  aria-describedby={describedBy(FIELD_IDS.questionIds, {
+                    hint: true,
+                    error: questionsError,
+                  })}
+                >
+                  <legend className="field-label">Questions to ask</legend>
+                  <FieldHint id={FIELD_IDS.questionIds}>
+                    {chosen.size} of {questions.length} chosen. Students get them in this order
+                    unless you shuffle them.
+                  </FieldHint>
+                  <FieldError id={FIELD_IDS.questionIds} error={questionsError} />
+                  <ol className="question-picker-list">
+                    {questions.map((question) => (
+                      <li key={question.id}>
+                        <label className="checkbox-label">
+                          <input
+                            type="checkbox"
+                            checked={chosen.has(question.id)}
+                            onChange={(event) =>
+                              update({
+                                questionIds: event.target.checked
+                                  ? [...values.questionIds, question.id]
+                                  : values.questionIds.filter((id) => id !== question.id),
+                              })
+                            }
+                          />
+                          <span className="question-picker-text">
+                            {question.number}. {question.prompt}
+                            <span className="question-picker-meta">
+                              {QUESTION_TYPE_LABELS[question.type]} · {SKILL_LABELS[question.skill]}{' '}
+                              · {question.points} {question.points === 1 ? 'point' : 'points'}
+                            </span>
+                          </span>
+                        </label>
+                      </li>
+                    ))}
+                  </ol>
+                </fieldset>
+              )}
+            </>
+          )}
+        </fieldset>
+
+        <fieldset className="card form-section">
+          <legend>Timing</legend>
+          <TextField
+            id={FIELD_IDS.opensAt}
+            label="Opens"
+            hint="Students can join from this time."
+            type="datetime-local"
+            value={values.opensAt}
+            error={errorOf(FIELD_IDS.opensAt)}
+            onChange={(event) => update({ opensAt: event.target.value })}
+          />
+          <TextField
+            id={FIELD_IDS.dueAt}
+            label="Due (optional)"
+            hint="After this no one can join, and attempts still open are submitted with what was saved. Leave empty for no due time."
+            type="datetime-local"
+            value={values.dueAt}
+            error={errorOf(FIELD_IDS.dueAt)}
+            onChange={(event) => update({ dueAt: event.target.value })}
+          />
+          <TextField
+            id={FIELD_IDS.timeLimitMinutes}
+            label="Time limit in minutes (optional)"
+            hint="Counted from when each student starts. Leave empty for no limit."
+            inputMode="numeric"
+            className="text-input input-short"
+            value={values.timeLimitMinutes}
+            error={errorOf(FIELD_IDS.timeLimitMinutes)}
+            onChange={(event) => update({ timeLimitMinutes: event.target.value })}
+          />
+        </fieldset>
+
+        <fieldset className="card form-section">
+          <legend>Attempts</legend>
+          <div className="field">
+            <label className="field-label" htmlFor={FIELD_IDS.attemptsAllowed}>
+              Attempts each student may make
+            </label>
+            <select
+              id={FIELD_IDS.attemptsAllowed}
+              className="select-input input-short"
+              value={values.attemptsAllowed}
+              onChange={(event) => update({ attemptsAllowed: event.target.value })}
+            >
+              {ATTEMPT_CHOICES.map((choice) => (
+                <option key={choice} value={choice}>
+                  {choice === 'unlimited' ? 'Unlimited' : choice}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor={FIELD_IDS.countedAttempt}>
+              Which attempt counts
+            </label>
+            <p className="field-hint" id={`${FIELD_IDS.countedAttempt}-hint`}>
+              For students who make more than one attempt.
+            </p>
+            <select
+              id={FIELD_IDS.countedAttempt}
+              className="select-input"
+              value={values.countedAttempt}
+              aria-describedby={`${FIELD_IDS.countedAttempt}-hint`}
+              onChange={(event) =>
+                update({
+                  countedAttempt: event.target.value as AssignmentFormValues['countedAttempt'],
+                })
+              }
+            >
+              {optionsOf(COUNTED_ATTEMPT_LABELS).map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        </fieldset>
+
+        <fieldset className="card form-section">
+          <legend>Shuffling</legend>
+          <p className="field-hint">Shuffling makes copying from a neighbour’s screen harder.</p>
+          <label className="checkbox-label">
+            <input
+              type="checkbox"
+              checked={values.shuffleQuestions}
+              onChange={(event) => update({ shuffleQuestions: event.target.checked })}
+            />
+            Shuffle the order of the questions
+          </label>
+          <label className="checkbox-label">
+            <input
+              type="checkbox"
+              checked={values.shuffleOptions}
+              onChange={(event) => update({ shuffleOptions: event.target.checked })}
+            />
+            Shuffle the options within each question
+          </label>
+        </fieldset>
+
+        <fieldset className="card form-section">
+          <legend>Results for students</legend>
+          <RadioGroup
+            id={FIELD_IDS.reviewPolicy}
+            legend="When students see their results"
+            name="review-when"
+            value={values.reviewWhen}
+            onChange={(reviewWhen) => update({ reviewWhen })}
+            options={optionsOf(REVIEW_WHEN_LABELS)}
+            hint="You always see every answer at once."
+            error={errorOf(FIELD_IDS.reviewPolicy)}
+          />
+          <RadioGroup
+            id="assignment-review-show"
+            legend="What they see"
+            name="review-show"
+            value={values.reviewShow}
+            onChange={(reviewShow) => update({ reviewShow })}
+            options={optionsOf(REVIEW_SHOW_LABELS)}
+          />
+        </fieldset>
+
+        <fieldset className="card form-section" id={FIELD_IDS.extraTime}>
+          <legend>Extra time</legend>
+          <p className="field-hint">
+            Extra minutes on the time limit for named students. Names match as students type them,
+            ignoring capitals and spaces.
+          </p>
+          {values.extraTime.length > 0 && (
+            <ul className="extra-time-list">
+              {values.extraTime.map((row, index) => {
+                const nameId = extraTimeFieldId(row, 'name');
+                const minutesId = extraTimeFieldId(row, 'minutes');
+                return (
+                  <li key={row.key} className="extra-time-row">
+                    <TextField
+                      id={nameId}
+                      label={`Student ${index + 1}: name`}
+                      value={row.name}
+                      autoComplete="off"
+                      error={errorOf(nameId)}
+                      onChange={(event) => updateRow(row.key, { name: event.target.value })}
+                    />
+                    <TextField
+                      id={minutesId}
+                      label={`Student ${index + 1}: extra minutes`}
+                      inputMode="numeric"
+                      className="text-input input-short"
+                      value={row.minutes}
+                      error={errorOf(minutesId)}
+                      onChange={(event) => updateRow(row.key, { minutes: event.target.value })}
+                    />
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`Remove student ${index + 1}${row.name ? `: ${row.name}` : ''}`}
+                      onClick={() => removeRow(row.key)}
+                    >
+                      Remove
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          <button ref={addRowButton} type="button" className="button" onClick={addRow}>
+            Add a student
+          </button>
+        </fieldset>
+
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={saving}>
+            {saving ? 'Creating…' : 'Create assignment'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

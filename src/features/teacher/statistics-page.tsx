@@ -1,0 +1,140 @@
+import { useId, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { Loading } from '../../components/load-error';
+import { assignmentApi } from '../../lib/assignment-api-client';
+import { SKILL_LABELS } from '../../lib/labels';
+import { getHref } from '../../lib/paths';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useResource } from '../../lib/use-resource';
+import { ItemStatisticsCard } from './components/item-statistics';
+import { ScoreHistogram } from './components/score-histogram';
+import { TeacherLoadError } from './components/teacher-load-error';
+import { formatRatio } from './statistics-labels';
+import { formatPercent } from './teacher-labels';
+
+type Include = 'all' | 'counted';
+
+/** Item analysis of an assignment: test figures, the score histogram, skills and every question. */
+export function StatisticsPage() {
+  const { assignmentId = '' } = useParams();
+  const [include, setInclude] = useState<Include>('all');
+  const includeId = useId();
+  const assignment = useResource({
+    key: `assignment:${assignmentId}`,
+    load: () => assignmentApi.getAssignment(assignmentId),
+  });
+  const { resource, reload } = useResource({
+    key: `statistics:${assignmentId}:${include}`,
+    load: () => assignmentApi.getStatistics(assignmentId, include),
+  });
+  const title = assignment.resource.status === 'ready' ? assignment.resource.data.title : null;
+  useDocumentTitle(title ? `Statistics: ${title}` : 'Statistics');
+
+  return (
+    <div className="statistics-page">
+      <p className="breadcrumb">
+        <Link to={getHref.assignment(assignmentId)}>← {title ?? 'The assignment'}</Link>
+      </p>
+      <h1>Statistics{title && `: ${title}`}</h1>
+      <div className="field">
+        <label className="field-label" htmlFor={includeId}>
+          Attempts analysed
+        </label>
+        <select
+          id={includeId}
+          className="select-input"
+          value={include}
+          onChange={(event) => setInclude(event.target.value as Include)}
+        >
+          <option value="all">Every submitted attempt</option>
+          <option value="counted">Only each student’s counted attempt</option>
+        </select>
+      </div>
+      {resource.status === 'loading' && <Loading label="Working out the statistics…" />}
+      {resource.status === 'error' && <TeacherLoadError error={resource.error} onRetry={reload} />}
+      {resource.status === 'ready' && (
+        <>
+          {resource.data.attemptCount === 0 && (
+            <p className="notice">No attempt is submitted yet: the figures fill in as they are.</p>
+          )}
+          <section aria-labelledby="test-heading" className="statistics-columns">
+            <h2 id="test-heading" className="visually-hidden">
+              The whole test
+            </h2>
+            <div className="card">
+              <dl className="test-figures">
+                <div>
+                  <dt>Attempts</dt>
+                  <dd>{resource.data.attemptCount}</dd>
+                </div>
+                <div>
+                  <dt>Mean</dt>
+                  <dd>{formatPercent(resource.data.meanPercent)}</dd>
+                </div>
+                <div>
+                  <dt>Median</dt>
+                  <dd>{formatPercent(resource.data.medianPercent)}</dd>
+                </div>
+                <div>
+                  <dt>Standard deviation</dt>
+                  <dd>
+                    {resource.data.standardDeviation === null
+                      ? '–'
+                      : `${formatRatio(resource.data.standardDeviation)} points of percent`}
+                  </dd>
+                </div>
+                <div>
+                  <dt>Cronbach’s alpha</dt>
+                  <dd>
+                    {formatRatio(resource.data.cronbachAlpha)}{' '}
+                    <span className="muted">(reliability, 0 to 1: 0.7 or more is good)</span>
+                  </dd>
+                </div>
+              </dl>
+            </div>
+            <div className="card">
+              <ScoreHistogram bins={resource.data.histogram} />
+            </div>
+          </section>
+          <section aria-labelledby="skills-heading">
+            <h2 id="skills-heading">By reading skill</h2>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Skill</th>
+                  <th scope="col" className="numeric">
+                    Questions
+                  </th>
+                  <th scope="col" className="numeric">
+                    Mean score
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {resource.data.skills.map((skill) => (
+                  <tr key={skill.skill}>
+                    <th scope="row">{SKILL_LABELS[skill.skill]}</th>
+                    <td className="numeric">{skill.questionCount}</td>
+                    <td className="numeric">{formatPercent(skill.meanPercent)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section aria-labelledby="items-heading">
+            <h2 id="items-heading">Question by question</h2>
+            <p className="muted">
+              Facility is the share of the marks the class earned. Discrimination (from −1 to 1)
+              says whether students who did well overall did well on this question.
+            </p>
+            <div className="item-list">
+              {resource.data.items.map((item, index) => (
+                <ItemStatisticsCard key={item.questionId} item={item} number={index + 1} />
+              ))}
+            </div>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { LoadError, Loading } from '../../components/load-error';
+import { assignmentApi } from '../../lib/assignment-api-client';
+import { getHref } from '../../lib/paths';
+import { useResource } from '../../lib/use-resource';
+import { RedirectToLogin } from './components/teacher-load-error';
+import { describeProblem, isSignedOut } from './problems';
+import './teacher.css';
+
+/**
+ * The frame of every signed-in teacher page: it checks the session (without one it goes to the
+ * login page and comes back afterwards), names the teacher, and links the teacher's pages.
+ */
+export function TeacherArea() {
+  const { resource, reload } = useResource({
+    key: 'teacher:me',
+    load: () => assignmentApi.getTeacher(),
+  });
+
+  if (resource.status === 'loading') return <Loading />;
+  if (resource.status === 'error') {
+    if (isSignedOut(resource.error)) return <RedirectToLogin />;
+    return (
+      <>
+        <h1>Teacher pages</h1>
+        <LoadError error={resource.error} onRetry={reload} />
+      </>
+    );
+  }
+  const teacher = resource.data;
+  return (
+    <>
+      <div className="teacher-bar">
+        <nav aria-label="Teacher" className="teacher-nav">
+          <NavLink to={getHref.teacherDashboard()} end>
+            Assignments
+          </NavLink>
+          <NavLink to={getHref.newAssignment()}>New assignment</NavLink>
+        </nav>
+        <div className="teacher-account">
+          <p className="muted">Signed in as {teacher.name}</p>
+          <LogOutButton />
+        </div>
+      </div>
+      <Outlet />
+    </>
+  );
+}
+
+function LogOutButton() {
+  const navigate = useNavigate();
+  const [problem, setProblem] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function logOut() {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await assignmentApi.logOut();
+      await navigate(getHref.teacherLogin(), { replace: true, state: { signedOut: true } });
+    } catch (caught) {
+      setProblem(caught);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={busy}
+        onClick={() => void logOut()}
+      >
+        Log out
+      </button>
+      {problem !== null && (
+        <p className="field-error" role="alert">
+          You are still signed in: {describeProblem(problem)}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { apiError, installFakeServer } from './fake-server';
+import { bankSummary, PAGE_LOAD, publicBank, renderAt, TEACHER } from './teacher-fixtures';
+
+const signedOut = () => apiError(401, 'not-signed-in', 'Log in to see this page.');
+
+describe('signing up', () => {
+  it('shows the password rule and ties each problem to its field', async () => {
+    const server = installFakeServer({});
+    const user = userEvent.setup();
+    renderAt('/teacher/signup');
+
+    const password = await screen.findByLabelText('Password', {}, PAGE_LOAD);
+    expect(password).toHaveAccessibleDescription(/At least 10 characters/);
+    await user.type(screen.getByLabelText('Your name'), 'Ms Rivera');
+    await user.type(screen.getByLabelText('Email'), 'rivera@school');
+    await user.type(password, 'short');
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+
+    const summary = screen.getByRole('alert', { name: 'There are 2 problems' });
+    expect(summary).toHaveFocus();
+    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(
+      'Type a whole email address.',
+    );
+    expect(screen.getByLabelText('Email')).toBeInvalid();
+    expect(password).toHaveAccessibleDescription(/has at least 10 characters: this one has 5/);
+    expect(screen.getByLabelText('Your name')).toBeValid();
+
+    await user.click(within(summary).getByRole('link', { name: /has at least 10 characters/ }));
+    expect(password).toHaveFocus();
+    expect(server.requests).toEqual([]);
+  });
+
+  it('says at the email field when the email already has an account', async () => {
+    const server = installFakeServer({
+      'POST /api/teacher/signup': () =>
+        apiError(409, 'email-taken', 'An account with this email already exists: log in instead.'),
+    });
+    const user = userEvent.setup();
+    renderAt('/teacher/signup');
+
+    await user.type(await screen.findByLabelText('Your name', {}, PAGE_LOAD), ' Ms Rivera ');
+    await user.type(screen.getByLabelText('Email'), 'rivera@school.example');
+    await user.type(screen.getByLabelText('Password'), 'correct horse battery');
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+
+    expect(await screen.findByRole('alert', { name: 'There is a problem' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(
+      'An account with this email already exists: log in instead.',
+    );
+    expect(server.requestsTo('POST /api/teacher/signup')[0]?.body).toEqual({
+      name: 'Ms Rivera',
+      email: 'rivera@school.example',
+      password: 'correct horse battery',
+    });
+  });
+
+  it('opens the dashboard once the account exists', async () => {
+    installFakeServer({
+      'POST /api/teacher/signup': () => TEACHER,
+      'GET /api/teacher/me': () => TEACHER,
+      'GET /api/teacher/assignments': () => [],
+    });
+    const user = userEvent.setup();
+    renderAt('/teacher/signup');
+
+    await user.type(await screen.findByLabelText('Your name', {}, PAGE_LOAD), 'Ms Rivera');
+    await user.type(screen.getByLabelText('Email'), 'rivera@school.example');
+    await user.type(screen.getByLabelText('Password'), 'correct horse battery');
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+
+    expect(await screen.findByRole('heading', { name: 'Your assignments' })).toBeInTheDocument();
+    expect(screen.getByText('Signed in as Ms Rivera')).toBeInTheDocument();
+    expect(await screen.findByText('You have no assignments yet.')).toBeInTheDocument();
+  });
+});
+
+describe('logging in', () => {
+  it('announces a wrong password without saying which field was wrong', async () => {
+    installFakeServer({
+      'POST /api/teacher/login': () =>
+        apiError(401, 'invalid-credentials', 'The email or the password is not right.'),
+    });
+    const user = userEvent.setup();
+    renderAt('/teacher/login');
+
+    await user.type(await screen.findByLabelText('Email', {}, PAGE_LOAD), 'rivera@school.example');
+    await user.type(screen.getByLabelText('Password'), 'wrong password');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    expect(await screen.findByText('The email or the password is not right.')).toBeInTheDocument();
+    expect(
+      screen.getByText('The email or the password is not right.').closest('[role="alert"]'),
+    ).not.toBeNull();
+    expect(screen.getByLabelText('Email')).toBeValid();
+  });
+
+  it('says how long to wait after too many failures, counting down', async () => {
+    installFakeServer({
+      'POST /api/teacher/login': () =>
+        apiError(429, 'too-many-attempts', 'Too many failed attempts. Try again in 30 seconds.', {
+          retryAfterSeconds: 30,
+        }),
+    });
+    const user = userEvent.setup();
+    renderAt('/teacher/login');
+
+    await user.type(await screen.findByLabelText('Email', {}, PAGE_LOAD), 'rivera@school.example');
+    await user.type(screen.getByLabelText('Password'), 'wrong password');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    const alert = await screen.findByText('Too many failed attempts. Try again in 30 seconds.');
+    expect(alert.closest('[role="alert"]')).not.toBeNull();
+    expect(screen.getByText(/You can try again in (30|29) seconds\./)).toBeInTheDocument();
+  });
+
+  it('sends a signed-out teacher to log in, then back to the page they asked for', async () => {
+    let signedIn = false;
+    installFakeServer({
+      'GET /api/teacher/me': () => (signedIn ? TEACHER : signedOut()),
+      'POST /api/teacher/login': () => {
+        signedIn = true;
+        return TEACHER;
+      },
+      'GET /api/banks': () => [bankSummary],
+      [`GET /api/banks/${bankSummary.id}`]: () => publicBank,
+    });
+    const user = userEvent.setup();
+    renderAt('/teacher/assignments/new');
+
+    expect(
+      await screen.findByRole('heading', { name: 'Teacher login' }, PAGE_LOAD),
+    ).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Email'), 'rivera@school.example');
+    await user.type(screen.getByLabelText('Password'), 'correct horse battery');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    expect(await screen.findByRole('heading', { name: 'New assignment' })).toBeInTheDocument();
+  });
+
+  it('logs out and says so', async () => {
+    const server = installFakeServer({
+      'GET /api/teacher/me': () => TEACHER,
+      'GET /api/teacher/assignments': () => [],
+      'POST /api/teacher/logout': () => new Response(null, { status: 204 }),
+    });
+    const user = userEvent.setup();
+    renderAt('/teacher');
+
+    await user.click(await screen.findByRole('button', { name: 'Log out' }, PAGE_LOAD));
+
+    expect(
+      await screen.findByRole('heading', { name: 'Teacher login' }, PAGE_LOAD),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('You are logged out.');
+    expect(server.requestsTo('POST /api/teacher/logout')).toHaveLength(1);
+  });
+});

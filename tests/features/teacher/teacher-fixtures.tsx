@@ -1,0 +1,191 @@
+import { render } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { AppRoutes } from '../../../src/app/app-routes';
+import type {
+  Assignment,
+  AssignmentStatistics,
+  Gradebook,
+  GradebookAttempt,
+} from '../../../src/lib/assignment-api-client';
+import { sampleArticle, sampleQuestions } from '../fixtures/sample-quiz';
+
+export const TEACHER = {
+  id: 'teacher-1',
+  name: 'Ms Rivera',
+  email: 'rivera@school.example',
+  createdAt: '2026-03-01T08:00:00.000Z',
+};
+
+export const ASSIGNMENT_ID = 'assignment-1';
+
+export const bankSummary = {
+  id: 'bridge-quiz',
+  title: 'The bridge vote',
+  description: 'Who voted, what it costs and who said what.',
+  articleId: sampleArticle.meta.id,
+  questionCount: sampleQuestions.length,
+  skills: ['literal', 'attribution'],
+  types: ['single', 'multiple'],
+  estimatedMinutes: 12,
+};
+
+export const publicBank = { ...bankSummary, questions: sampleQuestions };
+
+export function makeAssignment(changes: Partial<Assignment> = {}): Assignment {
+  return {
+    id: ASSIGNMENT_ID,
+    title: 'Year 9: the bridge vote',
+    bankId: bankSummary.id,
+    bankTitle: bankSummary.title,
+    articleId: sampleArticle.meta.id,
+    articleTitle: sampleArticle.meta.title,
+    questionIds: sampleQuestions.map((question) => question.id),
+    questionCount: sampleQuestions.length,
+    maxPoints: sampleQuestions.length,
+    opensAt: '2026-03-02T09:00:00.000Z',
+    dueAt: '2026-03-02T10:00:00.000Z',
+    timeLimitMinutes: 10,
+    attemptsAllowed: 1,
+    countedAttempt: 'highest',
+    shuffleQuestions: true,
+    shuffleOptions: true,
+    reviewPolicy: { when: 'after-due', show: 'full' },
+    extraTime: {},
+    joinCode: 'K7MPQ2',
+    joinPath: '/join/K7MPQ2',
+    joinUrl: 'http://localhost:3000/join/K7MPQ2',
+    status: 'open',
+    closedAt: null,
+    createdAt: '2026-03-02T08:00:00.000Z',
+    updatedAt: '2026-03-02T08:00:00.000Z',
+    attemptCount: 0,
+    submittedCount: 0,
+    studentCount: 0,
+    ...changes,
+  };
+}
+
+let attemptCounter = 0;
+
+/** A submitted attempt of `studentName` scoring `score` of 9 points in `minutes`. */
+export function submittedRow(
+  studentName: string,
+  score: number,
+  minutes: number,
+  changes: Partial<GradebookAttempt> = {},
+): GradebookAttempt {
+  attemptCounter += 1;
+  const startedAt = Date.parse('2026-03-02T09:05:00.000Z');
+  return {
+    attemptId: `attempt-${attemptCounter}`,
+    studentName,
+    studentKey: studentName.toLowerCase(),
+    attemptNumber: 1,
+    status: 'submitted',
+    startedAt: new Date(startedAt).toISOString(),
+    deadline: new Date(startedAt + 10 * 60_000).toISOString(),
+    submittedAt: new Date(startedAt + minutes * 60_000).toISOString(),
+    timeTakenSeconds: minutes * 60,
+    answeredCount: 9,
+    questionCount: 9,
+    score,
+    maxPoints: 9,
+    percent: Math.round((score / 9) * 1000) / 10,
+    counts: true,
+    ...changes,
+  };
+}
+
+export function inProgressRow(studentName: string, answeredCount: number): GradebookAttempt {
+  return submittedRow(studentName, 0, 0, {
+    status: 'in-progress',
+    submittedAt: null,
+    timeTakenSeconds: null,
+    score: null,
+    percent: null,
+    answeredCount,
+    counts: false,
+  });
+}
+
+export function makeGradebook(attempts: GradebookAttempt[]): Gradebook {
+  return {
+    assignment: makeAssignment({
+      attemptCount: attempts.length,
+      submittedCount: attempts.filter((row) => row.status !== 'in-progress').length,
+      studentCount: new Set(attempts.map((row) => row.studentKey)).size,
+    }),
+    attempts,
+    students: [],
+    generatedAt: '2026-03-02T09:30:00.000Z',
+  };
+}
+
+export function makeStatistics(): AssignmentStatistics {
+  const histogram = Array.from({ length: 10 }, (_, index) => ({
+    from: index * 10,
+    to: index * 10 + 10,
+    count: index === 4 ? 1 : index === 8 ? 2 : 0,
+  }));
+  return {
+    assignmentId: ASSIGNMENT_ID,
+    include: 'all',
+    attemptCount: 3,
+    questionCount: 2,
+    maxPoints: 2,
+    meanPercent: 70,
+    medianPercent: 80,
+    standardDeviation: 17.32,
+    cronbachAlpha: 0.64,
+    histogram,
+    skills: [
+      { skill: 'literal', questionCount: 1, meanPercent: 66.7 },
+      { skill: 'attribution', questionCount: 1, meanPercent: 75 },
+    ],
+    items: [
+      {
+        questionId: 'vote-day',
+        type: 'single',
+        prompt: 'On which day did the council vote?',
+        skill: 'literal',
+        difficulty: 1,
+        maxPoints: 1,
+        attemptCount: 3,
+        statusCounts: { correct: 1, partial: 0, incorrect: 2, unanswered: 0 },
+        meanPoints: 0.33,
+        facility: 0.33,
+        discrimination: 0.5,
+        options: [
+          { id: 'monday', text: 'Monday', correct: true, count: 1, share: 1 / 3 },
+          { id: 'friday', text: 'Friday', correct: false, count: 2, share: 2 / 3 },
+        ],
+      },
+      {
+        questionId: 'cost',
+        type: 'numeric',
+        prompt: 'How much will the repairs cost, in pounds?',
+        skill: 'attribution',
+        difficulty: 2,
+        maxPoints: 1,
+        attemptCount: 3,
+        statusCounts: { correct: 3, partial: 0, incorrect: 0, unanswered: 0 },
+        meanPoints: 1,
+        facility: 1,
+        discrimination: null,
+        options: [],
+      },
+    ],
+  };
+}
+
+/** How long a test waits for a page: the first visit loads its code on demand, which takes a while in jsdom. */
+export const PAGE_LOAD = { timeout: 5000 };
+
+/** The app at `path`, as the browser would open it. */
+export function renderAt(path: string) {
+  return render(
+    <MemoryRouter initialEntries={[path]}>
+      <AppRoutes />
+    </MemoryRouter>,
+  );
+}
