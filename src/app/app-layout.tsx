@@ -31,6 +31,7 @@ export function AppLayout() {
           <nav aria-label="Site" className="site-nav">
             <Link to={getHref.library()}>Library</Link>
             <Link to={getHref.joinForm()}>Join with a code</Link>
+            <Link to={getHref.teacherDashboard()}>For teachers</Link>
           </nav>
         </div>
       </header>

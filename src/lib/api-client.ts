@@ -97,6 +97,13 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...
           bearer(token),
         ),
       ),
+    clearResponse: (attemptId: string, token: string, questionId: string) =>
+      send(() =>
+        attempt.responses[':questionId'].$delete(
+          { param: { attemptId, questionId } },
+          bearer(token),
+        ),
+      ),
     submitAttempt: (attemptId: string, token: string) =>
       send(() => attempt.submit.$post({ param: { attemptId } }, bearer(token))),
     getReview: (attemptId: string, token: string) =>

@@ -40,6 +40,14 @@ export function saveAttemptRecord(record: AttemptRecord): void {
   localStorage.setItem(PREFIX + record.attemptId, JSON.stringify(record));
 }
 
+/** Keeps a just-started attempt (practice or joined), in progress, on this device. */
+export function rememberStartedAttempt(
+  attempt: Pick<AttemptRecord, 'attemptId' | 'token' | 'bankId' | 'articleId' | 'startedAt'>,
+): void {
+  const { attemptId, token, bankId, articleId, startedAt } = attempt;
+  saveAttemptRecord({ attemptId, token, bankId, articleId, startedAt, submitted: false });
+}
+
 export function readAttemptRecord(attemptId: string): AttemptRecord | undefined {
   return parseRecord(localStorage.getItem(PREFIX + attemptId));
 }

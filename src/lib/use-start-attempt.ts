@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from './api-client';
-import { saveAttemptRecord } from './attempt-records';
+import { rememberStartedAttempt } from './attempt-records';
 import { getHref } from './paths';
 
 /**
@@ -18,14 +18,7 @@ export function useStartAttempt() {
     setError(null);
     try {
       const attempt = await api.startAttempt(bankId);
-      saveAttemptRecord({
-        attemptId: attempt.attemptId,
-        token: attempt.token,
-        bankId: attempt.bankId,
-        articleId: attempt.articleId,
-        startedAt: attempt.startedAt,
-        submitted: false,
-      });
+      rememberStartedAttempt(attempt);
       await navigate(getHref.quiz(attempt.attemptId));
     } catch (caught) {
       setError({ bankId, error: caught });

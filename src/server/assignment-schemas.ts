@@ -66,38 +66,14 @@ const settingsFields = {
     }),
 };
 
-export const newAssignmentSchema = z
-  .strictObject({
-    bankId: slugSchema,
-    title: settingsFields.title,
-    questionIds: settingsFields.questionIds.optional(),
-    opensAt: settingsFields.opensAt.optional(),
-    dueAt: settingsFields.dueAt.optional(),
-    timeLimitMinutes: settingsFields.timeLimitMinutes.optional(),
-    attemptsAllowed: settingsFields.attemptsAllowed.optional(),
-    countedAttempt: settingsFields.countedAttempt.optional(),
-    shuffleQuestions: settingsFields.shuffleQuestions.optional(),
-    shuffleOptions: settingsFields.shuffleOptions.optional(),
-    reviewPolicy: settingsFields.reviewPolicy.optional(),
-    extraTime: settingsFields.extraTime.optional(),
-  })
+/** Any of the settings; what an update sends. */
+const optionalSettings = z.strictObject(settingsFields).partial();
+
+export const newAssignmentSchema = optionalSettings
+  .extend({ bankId: slugSchema, title: settingsFields.title })
   .openapi('NewAssignmentRequest');
 
-export const assignmentUpdateSchema = z
-  .strictObject({
-    title: settingsFields.title.optional(),
-    questionIds: settingsFields.questionIds.optional(),
-    opensAt: settingsFields.opensAt.optional(),
-    dueAt: settingsFields.dueAt.optional(),
-    timeLimitMinutes: settingsFields.timeLimitMinutes.optional(),
-    attemptsAllowed: settingsFields.attemptsAllowed.optional(),
-    countedAttempt: settingsFields.countedAttempt.optional(),
-    shuffleQuestions: settingsFields.shuffleQuestions.optional(),
-    shuffleOptions: settingsFields.shuffleOptions.optional(),
-    reviewPolicy: settingsFields.reviewPolicy.optional(),
-    extraTime: settingsFields.extraTime.optional(),
-  })
-  .openapi('AssignmentUpdateRequest');
+export const assignmentUpdateSchema = optionalSettings.openapi('AssignmentUpdateRequest');
 
 export const assignmentSchema = z
   .object({

@@ -1,12 +1,18 @@
+import { randomInt } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
-import { presentQuestions } from '../domain/attempt-plan';
+import {
+  createAttemptPlan,
+  presentQuestions,
+  type AttemptPlanOptions,
+} from '../domain/attempt-plan';
 import { studentAssignmentSchema } from './assignment-schemas';
 import { toStudentAssignment } from './assignment-views';
-import { versionOf, type ContentStore } from './content-store';
+import { versionOf, type BankVersion, type ContentStore } from './content-store';
 import { getAssignment } from './db/assignments';
-import { listResponses, type Attempt } from './db/attempts';
+import { listResponses, type Attempt, type NewAttemptRecord } from './db/attempts';
 import type { AppDatabase } from './db/database';
 import { publicQuestionSchema, questionResponseSchema } from './schemas';
+import { createAttemptId, createToken, hashToken } from './tokens';
 
 export const attemptIdSchema = z
   .string()
@@ -23,7 +29,8 @@ export const attemptSchema = z
       description: 'The saved answer to each question answered so far, by question id.',
     }),
     savedAt: z.record(z.string(), z.string()).openapi({
-      description: 'When each answer was last saved (ISO 8601), by question id.',
+      description:
+        'When each answer was last saved or cleared (ISO 8601), by question id: a cleared answer has a time here and no response.',
     }),
     status: z.enum(['in-progress', 'submitted']).openapi({
       description:
@@ -77,4 +84,46 @@ export async function describeAttempt(
     studentName: attempt.studentName,
     assignment: assignment ? toStudentAssignment(assignment, version, now) : null,
   };
+}
+
+/** What `prepareAttempt` makes of a new attempt; its caller gives the rest. */
+type PreparedFields = Pick<
+  NewAttemptRecord,
+  'id' | 'tokenHash' | 'bankId' | 'contentVersion' | 'plan' | 'seed'
+>;
+
+/**
+ * A new attempt at `version`: a fresh id, seed and secret token (the record keeps only its
+ * hash), and its questions planned from the seed as `plan` says.
+ */
+export function prepareAttempt<Settings extends Omit<NewAttemptRecord, keyof PreparedFields>>(
+  version: BankVersion,
+  plan: Omit<AttemptPlanOptions, 'seed'>,
+  settings: Settings,
+): { attempt: Settings & PreparedFields; token: string } {
+  const seed = randomInt(2 ** 31);
+  const token = createToken();
+  const attempt = {
+    ...settings,
+    id: createAttemptId(),
+    tokenHash: hashToken(token),
+    bankId: version.bank.id,
+    contentVersion: version.contentVersion,
+    plan: createAttemptPlan(version.bank, { ...plan, seed }),
+    seed,
+  };
+  return { attempt, token };
+}
+
+/** What starting an attempt answers: the stored new attempt as its student sees it, and its token. */
+export async function describeNewAttempt(
+  deps: { db: AppDatabase; store: ContentStore },
+  { attempt, token }: { attempt: NewAttemptRecord; token: string },
+): Promise<z.infer<typeof newAttemptSchema>> {
+  const view = await describeAttempt(
+    deps,
+    { ...attempt, status: 'in-progress', submittedAt: null, submittedBy: null, result: null },
+    new Date(attempt.startedAt),
+  );
+  return { ...view, token };
 }

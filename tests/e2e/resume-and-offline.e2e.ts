@@ -40,8 +40,20 @@ describe.skipIf(skipBrowserTests)('answers are never lost', () => {
     return { context, page, attempt, answer, total: attempt.questions.length };
   }
 
+  /**
+   * Answers with the lists whose order does not count (ticked choices, evidence sentences)
+   * sorted: the controls keep the order shown, which is shuffled, not the key's order.
+   */
+  function unordered(responses: object): unknown {
+    return JSON.parse(JSON.stringify(responses), (key, value: unknown) =>
+      (key === 'choices' || key === 'sentences') && Array.isArray(value)
+        ? [...(value as string[])].sort()
+        : value,
+    );
+  }
+
   function savedResponses(attempt: AttemptView) {
-    return attempt.responses;
+    return unordered(attempt.responses);
   }
 
   it('comes back to the same question with every answer after a reload or reopening the link', async () => {
@@ -56,7 +68,7 @@ describe.skipIf(skipBrowserTests)('answers are never lost', () => {
     await page.getByText(`Answered 3 of ${total}`).waitFor();
     const server = await fetchAttempt(page);
     expect(savedResponses(server)).toEqual(
-      Object.fromEntries(answered.map(({ id, response }) => [id, response])),
+      unordered(Object.fromEntries(answered.map(({ id, response }) => [id, response]))),
     );
     await expectAccessible(page, 'a reloaded quiz');
 
@@ -99,8 +111,8 @@ describe.skipIf(skipBrowserTests)('answers are never lost', () => {
         ? (JSON.parse(localStorage.getItem(key) ?? '{}') as { state: { responses: object } })
         : null;
     });
-    expect(draft?.state.responses).toEqual(
-      Object.fromEntries([online, ...offline].map(({ id, response }) => [id, response])),
+    expect(unordered(draft?.state.responses ?? {})).toEqual(
+      unordered(Object.fromEntries([online, ...offline].map(({ id, response }) => [id, response]))),
     );
     await expectAccessible(page, 'the quiz while offline');
 
@@ -108,7 +120,7 @@ describe.skipIf(skipBrowserTests)('answers are never lost', () => {
     await waitForSaved(page);
     const server = await fetchAttempt(page);
     expect(savedResponses(server)).toEqual(
-      Object.fromEntries([online, ...offline].map(({ id, response }) => [id, response])),
+      unordered(Object.fromEntries([online, ...offline].map(({ id, response }) => [id, response]))),
     );
 
     const total = server.questions.length;

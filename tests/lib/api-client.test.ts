@@ -27,6 +27,21 @@ describe('the API client', () => {
     expect(await request.json()).toEqual({ response: { choice: 'b' } });
   });
 
+  it('clears an answer with a DELETE that carries the attempt token and no body', async () => {
+    const fetchMock = vi.fn((_input: RequestInfo | URL, _init?: RequestInit) =>
+      Promise.resolve(jsonResponse({ questionId: 'q1', savedAt: '2025-03-20T10:00:00.000Z' }, 200)),
+    );
+    const api = createApiClient(fetchMock);
+    await api.clearResponse('a1', 'secret', 'q1');
+    const [call] = fetchMock.mock.calls;
+    if (!call) throw new Error('No request was sent');
+    const request = new Request(...call);
+    expect(request.method).toBe('DELETE');
+    expect(new URL(request.url).pathname).toBe('/api/attempts/a1/responses/q1');
+    expect(request.headers.get('authorization')).toBe('Bearer secret');
+    expect(await request.text()).toBe('');
+  });
+
   it('turns an error body into an ApiError with its status, code and message', async () => {
     const api = createApiClient(() =>
       Promise.resolve(

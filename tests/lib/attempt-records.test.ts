@@ -3,6 +3,7 @@ import {
   listAttemptRecords,
   markAttemptSubmitted,
   readAttemptRecord,
+  rememberStartedAttempt,
   saveAttemptRecord,
   type AttemptRecord,
 } from '../../src/lib/attempt-records';
@@ -22,6 +23,27 @@ describe('the attempts kept on this device', () => {
     saveAttemptRecord(record('new', '2025-03-02T10:00:00Z'));
     expect(readAttemptRecord('old')?.token).toBe('token-old');
     expect(listAttemptRecords().map((saved) => saved.attemptId)).toEqual(['new', 'old']);
+  });
+
+  it('keeps a started attempt as in progress, and nothing else the server sent with it', () => {
+    const started = {
+      attemptId: 'a1',
+      token: 'secret',
+      bankId: 'bank',
+      articleId: 'article',
+      startedAt: '2025-03-01T10:00:00Z',
+      questions: [],
+      deadline: null,
+    };
+    rememberStartedAttempt(started);
+    expect(JSON.parse(localStorage.getItem('readproof:attempt:a1') ?? 'null')).toEqual({
+      attemptId: 'a1',
+      token: 'secret',
+      bankId: 'bank',
+      articleId: 'article',
+      startedAt: '2025-03-01T10:00:00Z',
+      submitted: false,
+    });
   });
 
   it('marks an attempt submitted', () => {

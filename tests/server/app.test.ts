@@ -34,6 +34,7 @@ describe('GET /api/openapi.json', () => {
         'POST /api/attempts',
         'GET /api/attempts/{attemptId}',
         'PUT /api/attempts/{attemptId}/responses/{questionId}',
+        'DELETE /api/attempts/{attemptId}/responses/{questionId}',
         'POST /api/attempts/{attemptId}/submit',
         'GET /api/attempts/{attemptId}/review',
         'POST /api/teacher/signup',

@@ -37,6 +37,13 @@ function save(testApp: TestApp, attempt: StartedAttempt, questionId: string, res
   );
 }
 
+function clear(testApp: TestApp, attempt: StartedAttempt, questionId: string) {
+  return testApp.app.request(
+    `/api/attempts/${attempt.attemptId}/responses/${questionId}`,
+    withToken(attempt.token, { method: 'DELETE' }),
+  );
+}
+
 async function getAttemptBody(testApp: TestApp, attempt: StartedAttempt): Promise<AttemptBody> {
   const response = await testApp.app.request(
     `/api/attempts/${attempt.attemptId}`,
@@ -63,6 +70,20 @@ async function readKey(testApp: TestApp, bankId: string): Promise<Map<string, Qu
   );
   const { result } = (await review.json()) as { result: AttemptResult };
   return new Map(result.questions.map((item) => [item.question.id, item.correctResponse]));
+}
+
+/** An attempt whose deadline is a minute after NOW, and its first question. */
+async function startAttemptDueInAMinute(testApp: TestApp) {
+  const attempt = await startAttempt(testApp);
+  const question = attempt.questions[0];
+  if (!question) throw new Error('no questions');
+  // Timed attempts come with assignments; here the deadline is set in the database.
+  await testApp.db
+    .updateTable('attempts')
+    .set({ deadline: new Date(NOW.getTime() + 60_000).toISOString() })
+    .where('id', '=', attempt.attemptId)
+    .execute();
+  return { attempt, question };
 }
 
 function firstQuestionOfType<T extends StartedAttempt['questions'][number]['type']>(
@@ -144,6 +165,7 @@ describe('attempt tokens', () => {
         `/api/attempts/${attempt.attemptId}/responses/${questionId}`,
         jsonRequest('PUT', { response: { choice: 'a' } }),
       ],
+      [`/api/attempts/${attempt.attemptId}/responses/${questionId}`, { method: 'DELETE' }],
       [`/api/attempts/${attempt.attemptId}/submit`, { method: 'POST' }],
       [`/api/attempts/${attempt.attemptId}/review`, {}],
     ];
@@ -179,18 +201,19 @@ describe('attempt tokens', () => {
     expect(await garbled.json()).toEqual(body);
   });
 
-  it("does not save, submit or review with another attempt's token", async () => {
+  it("does not save, clear, submit or review with another attempt's token", async () => {
     const testApp = await createTestApp();
     const attempt = await startAttempt(testApp);
     const intruder = { ...attempt, token: (await startAttempt(testApp)).token };
     const question = attempt.questions[0];
     if (!question) throw new Error('no questions');
-    expect((await save(testApp, intruder, question.id, buildSomeResponse(question))).status).toBe(
-      404,
-    );
+    const response = buildSomeResponse(question);
+    expect((await save(testApp, intruder, question.id, response)).status).toBe(404);
+    expect((await save(testApp, attempt, question.id, response)).status).toBe(200);
+    expect((await clear(testApp, intruder, question.id)).status).toBe(404);
     expect((await submit(testApp, intruder)).status).toBe(404);
     expect((await getAttemptBody(testApp, attempt)).status).toBe('in-progress');
-    expect((await getAttemptBody(testApp, attempt)).responses).toEqual({});
+    expect((await getAttemptBody(testApp, attempt)).responses).toEqual({ [question.id]: response });
   });
 });
 
@@ -297,15 +320,7 @@ describe('PUT /api/attempts/:attemptId/responses/:questionId', () => {
   it('refuses answers after the deadline and its grace period with a 409', async () => {
     let now = NOW;
     const testApp = await createTestApp({ now: () => now });
-    const attempt = await startAttempt(testApp);
-    const question = attempt.questions[0];
-    if (!question) throw new Error('no questions');
-    // Timed attempts come with assignments; until then the deadline is set in the database.
-    await testApp.db
-      .updateTable('attempts')
-      .set({ deadline: new Date(NOW.getTime() + 60_000).toISOString() })
-      .where('id', '=', attempt.attemptId)
-      .execute();
+    const { attempt, question } = await startAttemptDueInAMinute(testApp);
 
     now = new Date(NOW.getTime() + 70_000);
     expect((await save(testApp, attempt, question.id, buildSomeResponse(question))).status).toBe(
@@ -316,6 +331,103 @@ describe('PUT /api/attempts/:attemptId/responses/:questionId', () => {
     const late = await save(testApp, attempt, question.id, buildSomeResponse(question));
     expect(late.status).toBe(409);
     expect(await late.json()).toMatchObject({ error: { code: 'deadline-passed' } });
+  });
+});
+
+describe('DELETE /api/attempts/:attemptId/responses/:questionId', () => {
+  const SAVED_AT = '2025-03-14T09:00:00.000Z';
+  const CLEARED_AT = '2025-03-14T09:02:00.000Z';
+
+  it('clears a saved answer, and the attempt keeps when it was cleared', async () => {
+    let now = new Date(SAVED_AT);
+    const testApp = await createTestApp({ now: () => now });
+    const attempt = await startAttempt(testApp);
+    const single = firstQuestionOfType(attempt, 'single');
+    const other = attempt.questions.find((question) => question.id !== single.id);
+    if (!other) throw new Error('one question only');
+    await save(testApp, attempt, single.id, { choice: single.options[0]?.id });
+    await save(testApp, attempt, other.id, buildSomeResponse(other));
+
+    now = new Date(CLEARED_AT);
+    const cleared = await clear(testApp, attempt, single.id);
+    expect(cleared.status).toBe(200);
+    expect(await cleared.json()).toEqual({ questionId: single.id, savedAt: CLEARED_AT });
+    const body = await getAttemptBody(testApp, attempt);
+    expect(Object.keys(body.responses)).toEqual([other.id]);
+    expect(body.savedAt).toEqual({ [single.id]: CLEARED_AT, [other.id]: SAVED_AT });
+  });
+
+  it('is idempotent, clears an unanswered question too, and a later save wins', async () => {
+    const testApp = await createTestApp();
+    const attempt = await startAttempt(testApp);
+    const question = firstQuestionOfType(attempt, 'single');
+    const choice = question.options[1]?.id;
+    expect((await clear(testApp, attempt, question.id)).status).toBe(200);
+    expect((await save(testApp, attempt, question.id, { choice })).status).toBe(200);
+    expect((await clear(testApp, attempt, question.id)).status).toBe(200);
+    expect((await clear(testApp, attempt, question.id)).status).toBe(200);
+    expect((await getAttemptBody(testApp, attempt)).responses).toEqual({});
+    expect((await save(testApp, attempt, question.id, { choice })).status).toBe(200);
+    expect((await getAttemptBody(testApp, attempt)).responses).toEqual({
+      [question.id]: { choice },
+    });
+  });
+
+  it('leaves a cleared question unanswered when the attempt is scored', async () => {
+    const testApp = await createTestApp();
+    const attempt = await startAttempt(testApp);
+    const key = await readKey(testApp, attempt.bankId);
+    const [kept, cleared] = attempt.questions;
+    if (!kept || !cleared) throw new Error('fewer than two questions');
+    await save(testApp, attempt, kept.id, key.get(kept.id));
+    await save(testApp, attempt, cleared.id, key.get(cleared.id));
+    await clear(testApp, attempt, cleared.id);
+    const submission = (await (await submit(testApp, attempt)).json()) as SubmissionBody;
+    const statusById = new Map(
+      submission.result?.questions.map((item) => [item.question.id, item.status]),
+    );
+    expect(statusById.get(kept.id)).toBe('correct');
+    expect(statusById.get(cleared.id)).toBe('unanswered');
+  });
+
+  it('answers a question that is not in the attempt with a 404', async () => {
+    const testApp = await createTestApp();
+    const attempt = await startAttempt(testApp);
+    const response = await clear(testApp, attempt, 'no-such-question');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: 'question-not-found' } });
+  });
+
+  it('refuses to clear after submission, keeping the answer, with a 409', async () => {
+    const testApp = await createTestApp();
+    const attempt = await startAttempt(testApp);
+    const question = attempt.questions[0];
+    if (!question) throw new Error('no questions');
+    const response = buildSomeResponse(question);
+    await save(testApp, attempt, question.id, response);
+    await submit(testApp, attempt);
+    const refused = await clear(testApp, attempt, question.id);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ error: { code: 'attempt-submitted' } });
+    expect((await getAttemptBody(testApp, attempt)).responses).toEqual({ [question.id]: response });
+  });
+
+  it('refuses to clear after the deadline and its grace period with a 409', async () => {
+    let now = NOW;
+    const testApp = await createTestApp({ now: () => now });
+    const { attempt, question } = await startAttemptDueInAMinute(testApp);
+    await save(testApp, attempt, question.id, buildSomeResponse(question));
+
+    now = new Date(NOW.getTime() + 70_000);
+    expect((await clear(testApp, attempt, question.id)).status).toBe(200);
+    const response = buildSomeResponse(question, 1);
+    await save(testApp, attempt, question.id, response);
+
+    now = new Date(NOW.getTime() + 10 * 60_000);
+    const late = await clear(testApp, attempt, question.id);
+    expect(late.status).toBe(409);
+    expect(await late.json()).toMatchObject({ error: { code: 'deadline-passed' } });
+    expect((await getAttemptBody(testApp, attempt)).responses).toEqual({ [question.id]: response });
   });
 });
 

@@ -68,6 +68,14 @@ describe('before submission', () => {
           jsonRequest('PUT', { response: { choice: 'zz' } }, attempt.token),
         );
       }
+      const cleared = attempt.questions[0];
+      if (cleared) {
+        await collect(
+          `clear ${cleared.id}`,
+          `${base}/responses/${cleared.id}`,
+          withToken(attempt.token, { method: 'DELETE' }),
+        );
+      }
       await collect(`attempt at ${bank.id}`, base, withToken(attempt.token));
       await collect(`early review at ${bank.id}`, `${base}/review`, withToken(attempt.token));
     }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { METHODS, expectHandled, mostly, segment } from './fuzz-requests';
 import {
   ORIGIN,
   PASSWORD,
@@ -13,8 +14,6 @@ import {
   type SignedInTeacher,
   type TeacherTestApp,
 } from './teacher-test-app';
-
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 let testApp: TeacherTestApp;
 let teacher: SignedInTeacher;
@@ -36,17 +35,11 @@ beforeAll(async () => {
   }
 });
 
-function mostly<T>(usual: fc.Arbitrary<T>, unusual: fc.Arbitrary<T>): fc.Arbitrary<T> {
-  return fc.oneof({ arbitrary: usual, weight: 3 }, { arbitrary: unusual, weight: 1 });
-}
-
 const junkId = fc.oneof(
   fc.string(),
   fc.constantFrom('..', '%', '%00', '%2F', '-', ' ', '__proto__', 'constructor', 'o0O0o0'),
   fc.string({ minLength: 100, maxLength: 400 }),
 );
-
-const segment = (id: string) => (/^[\w.%-]+$/.test(id) ? id : encodeURIComponent(id));
 
 const ROUTES: [string, string][] = [
   ['POST', '/api/teacher/signup'],
@@ -180,25 +173,8 @@ describe('any teacher or join request', () => {
           const path = route[1].replace(/\{(\w+)\}/g, (_, name: string) =>
             segment(values[name] ?? ''),
           );
-          const headers = Object.fromEntries(
-            Object.entries({ cookie, origin, 'content-type': contentType }).filter(
-              (entry): entry is [string, string] =>
-                entry[1] !== undefined && /^[\t\x20-\x7e]*$/.test(entry[1]),
-            ),
-          );
-          const response = await testApp.app.request(path, {
-            method,
-            headers,
-            body: body !== undefined && method !== 'GET' && method !== 'HEAD' ? body : undefined,
-          });
-          statuses.add(response.status);
-          expect(response.status, `${method} ${path}`).toBeLessThan(500);
-          if (response.status >= 400 && method !== 'HEAD') {
-            expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-            const error = (await response.json()) as { error: { code: unknown; message: unknown } };
-            expect(typeof error.error.code).toBe('string');
-            expect(typeof error.error.message).toBe('string');
-          }
+          const headers = { cookie, origin, 'content-type': contentType };
+          statuses.add(await expectHandled(testApp.app, { method, path, headers, body }));
         },
       ),
       { numRuns: 800 },

@@ -5,7 +5,7 @@ import { Loading, LoadError } from '../../components/load-error';
 import { parseJoinCode } from '../../domain/assignment-rules';
 import { ApiError, NetworkError } from '../../lib/api-client';
 import { assignmentApi, type StudentAssignment } from '../../lib/assignment-api-client';
-import { saveAttemptRecord } from '../../lib/attempt-records';
+import { rememberStartedAttempt } from '../../lib/attempt-records';
 import { formatDateTime } from '../../lib/format-date-time';
 import { formatMinutes } from '../../lib/labels';
 import { getHref } from '../../lib/paths';
@@ -146,14 +146,7 @@ function AssignmentDoor({
     setStarting(true);
     try {
       const attempt = await assignmentApi.joinAssignment(assignment.code, name.trim());
-      saveAttemptRecord({
-        attemptId: attempt.attemptId,
-        token: attempt.token,
-        bankId: attempt.bankId,
-        articleId: attempt.articleId,
-        startedAt: attempt.startedAt,
-        submitted: false,
-      });
+      rememberStartedAttempt(attempt);
       await navigate(getHref.quiz(attempt.attemptId));
       return;
     } catch (caught) {

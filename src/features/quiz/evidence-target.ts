@@ -1,13 +1,17 @@
 import { listSentences, type Article } from '../../domain/article';
 import type { PublicQuestion } from '../../domain/public-question';
-import type { QuestionResponse } from '../../domain/responses';
+import type { EvidenceResponse, QuestionResponse } from '../../domain/responses';
 import { asEvidence, asTwoPart } from '../../lib/narrow-response';
+import { withPart } from './two-part-response';
 
 /** Where the sentences a student selects in the article go, for the question on screen. */
 export interface EvidenceTarget {
   selected: string[];
-  /** The question's new response once `sentenceId` is selected or unselected. */
-  toggle: (sentenceId: string) => QuestionResponse;
+  /**
+   * The question's new response once `sentenceId` is selected or unselected; undefined once the
+   * last sentence is unselected and nothing else is answered.
+   */
+  toggle: (sentenceId: string) => QuestionResponse | undefined;
 }
 
 /** Sentence ids in the order they are read, whatever order they were picked in. */
@@ -17,11 +21,16 @@ function inReadingOrder(article: Article, sentenceIds: Set<string>): string[] {
     .filter((id) => sentenceIds.has(id));
 }
 
-function toggled(article: Article, selected: string[], sentenceId: string): string[] {
+/** The evidence with `sentenceId` selected or unselected; undefined when none is left. */
+function toggled(
+  article: Article,
+  selected: string[],
+  sentenceId: string,
+): EvidenceResponse | undefined {
   const next = new Set(selected);
   if (next.has(sentenceId)) next.delete(sentenceId);
   else next.add(sentenceId);
-  return inReadingOrder(article, next);
+  return next.size > 0 ? { sentences: inReadingOrder(article, next) } : undefined;
 }
 
 /**
@@ -37,7 +46,7 @@ export function findEvidenceTarget(
     const selected = asEvidence(response)?.sentences ?? [];
     return {
       selected,
-      toggle: (sentenceId) => ({ sentences: toggled(article, selected, sentenceId) }),
+      toggle: (sentenceId) => toggled(article, selected, sentenceId),
     };
   }
   if (question.type === 'two-part' && question.partB.type === 'evidence') {
@@ -45,10 +54,7 @@ export function findEvidenceTarget(
     const selected = asEvidence(twoPart.partB)?.sentences ?? [];
     return {
       selected,
-      toggle: (sentenceId) => ({
-        ...twoPart,
-        partB: { sentences: toggled(article, selected, sentenceId) },
-      }),
+      toggle: (sentenceId) => withPart(twoPart, 'partB', toggled(article, selected, sentenceId)),
     };
   }
   return null;

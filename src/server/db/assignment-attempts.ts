@@ -1,3 +1,4 @@
+import type { NotNull } from 'kysely';
 import type { QuestionResponse } from '../../domain/responses';
 import type { AppDatabase } from './database';
 import { insertAttempt, toAttempt, type Attempt, type NewAttemptRecord } from './attempts';
@@ -47,6 +48,7 @@ export async function listAssignmentAttempts(
         .selectFrom('responses')
         .select(eb.fn.countAll<number>().as('count'))
         .whereRef('responses.attempt_id', '=', 'attempts.id')
+        .where('responses.response_json', 'is not', null)
         .as('answered_count'),
     )
     .where('assignment_id', '=', assignmentId)
@@ -106,7 +108,10 @@ export interface SavedResponse {
   savedAt: string;
 }
 
-/** Every saved answer of an assignment's attempts: attempt id -> question id -> answer. */
+/**
+ * Every saved answer of an assignment's attempts (cleared ones left out): attempt id -> question
+ * id -> answer.
+ */
 export async function listAssignmentResponses(
   db: AppDatabase,
   assignmentId: string,
@@ -121,6 +126,8 @@ export async function listAssignmentResponses(
       'responses.saved_at',
     ])
     .where('attempts.assignment_id', '=', assignmentId)
+    .where('responses.response_json', 'is not', null)
+    .$narrowType<{ response_json: NotNull }>()
     .execute();
   const byAttempt = new Map<string, Map<string, SavedResponse>>();
   for (const row of rows) {

@@ -27,7 +27,10 @@ export interface Attempt {
 
 export interface SavedResponses {
   responses: ResponseMap;
-  /** When each response was last saved, by question id. */
+  /**
+   * When each question's answer was last saved or cleared, by question id: a cleared answer has
+   * a time here and no entry in `responses`.
+   */
   savedAt: Record<string, string>;
 }
 
@@ -99,7 +102,9 @@ export async function listResponses(db: AppDatabase, attemptId: string): Promise
     .execute();
   const saved: SavedResponses = { responses: {}, savedAt: {} };
   for (const row of rows) {
-    saved.responses[row.question_id] = JSON.parse(row.response_json) as QuestionResponse;
+    if (row.response_json !== null) {
+      saved.responses[row.question_id] = JSON.parse(row.response_json) as QuestionResponse;
+    }
     saved.savedAt[row.question_id] = row.saved_at;
   }
   return saved;
@@ -108,7 +113,8 @@ export async function listResponses(db: AppDatabase, attemptId: string): Promise
 export interface ResponseSave {
   attemptId: string;
   questionId: string;
-  response: QuestionResponse;
+  /** Null clears the answer. */
+  response: QuestionResponse | null;
   savedAt: string;
   /** The earliest deadline still open: the save time less any grace period. */
   latestDeadline: string;
@@ -125,7 +131,7 @@ async function upsertResponse(db: AppDatabase, save: ResponseSave): Promise<bool
         .select([
           eb.val(save.attemptId).as('attempt_id'),
           eb.val(save.questionId).as('question_id'),
-          eb.val(JSON.stringify(save.response)).as('response_json'),
+          eb.val(save.response === null ? null : JSON.stringify(save.response)).as('response_json'),
           eb.val(save.savedAt).as('saved_at'),
         ])
         .where('id', '=', save.attemptId)
@@ -167,7 +173,8 @@ async function commitSaves(db: AppDatabase, pending: PendingSave[]): Promise<voi
 }
 
 /**
- * Saves one answer, replacing any earlier one for the same question (last write wins), but only
+ * Saves one answer, or clears it (`response: null`), replacing any earlier one for the same
+ * question (last write wins), but only
  * while the attempt is in progress and its deadline is not before `latestDeadline`. The check and
  * the write are one statement, so an answer can never slip in after a submission has read the
  * answers. Resolves with whether the answer was saved, once it is committed.

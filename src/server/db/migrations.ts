@@ -43,7 +43,9 @@ const migrations: Record<string, Migration> = {
           column.notNull().references('attempts.id').onDelete('cascade'),
         )
         .addColumn('question_id', 'text', (column) => column.notNull())
-        .addColumn('response_json', 'text', (column) => column.notNull())
+        // Null once the student cleared the answer: the row keeps the time of the clear, so it is
+        // ordered against other saves of that question (last write wins).
+        .addColumn('response_json', 'text')
         .addColumn('saved_at', 'text', (column) => column.notNull())
         .addPrimaryKeyConstraint('responses_pk', ['attempt_id', 'question_id'])
         .execute();

@@ -66,7 +66,9 @@ export interface AttemptTable {
 export interface ResponseTable {
   attempt_id: string;
   question_id: string;
-  response_json: string;
+  /** The QuestionResponse as JSON; null once the student cleared the answer. */
+  response_json: string | null;
+  /** When the answer was last saved or cleared. */
   saved_at: string;
 }
 

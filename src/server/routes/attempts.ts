@@ -1,11 +1,10 @@
-import { randomInt } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { createAttemptPlan } from '../../domain/attempt-plan';
 import { responseSchema } from '../../domain/response-schema';
+import type { QuestionResponse } from '../../domain/responses';
 import type { AttemptResult } from '../../domain/results';
 import { validateResponse } from '../../domain/validate-response';
-import { attemptNotFoundError, createAttemptAccess } from '../attempt-access';
+import { attemptNotFoundError, createAttemptAccess, type AttemptKeys } from '../attempt-access';
 import {
   decideAttemptReview,
   expiredDeadlineAt,
@@ -13,7 +12,14 @@ import {
   submitOverdueAttempts,
   toScoreOnly,
 } from '../attempt-lifecycle';
-import { attemptIdSchema, attemptSchema, describeAttempt, newAttemptSchema } from '../attempt-view';
+import {
+  attemptIdSchema,
+  attemptSchema,
+  describeAttempt,
+  describeNewAttempt,
+  newAttemptSchema,
+  prepareAttempt,
+} from '../attempt-view';
 import { versionOf, type ContentStore } from '../content-store';
 import { createRouter, jsonBody } from '../create-router';
 import type { AppDatabase } from '../db/database';
@@ -26,7 +32,6 @@ import {
 } from '../db/attempts';
 import { ApiError, errorResponse } from '../errors';
 import { articleSchema, attemptResultSchema, slugSchema } from '../schemas';
-import { createAttemptId, createToken, hashToken } from '../tokens';
 
 export interface AttemptRoutesOptions {
   db: AppDatabase;
@@ -77,6 +82,7 @@ const reviewSchema = z
   .openapi('Review');
 
 const attemptParams = z.object({ attemptId: attemptIdSchema });
+const responseParams = attemptParams.extend({ questionId: questionIdSchema });
 const bearer = [{ bearerAuth: [] }];
 const unauthorized = errorResponse('No `Authorization: Bearer <token>` header.');
 const notFound = errorResponse('No attempt with this id opens with this token.');
@@ -114,6 +120,14 @@ const getAttemptRoute = createRoute({
   },
 });
 
+const savedResponseSchema = z
+  .object({ questionId: z.string(), savedAt: z.string() })
+  .openapi('SavedResponse');
+const noSuchQuestion = errorResponse(
+  'No attempt with this id opens with this token, or it has no such question.',
+);
+const answersClosed = errorResponse('The attempt is submitted, or its deadline has passed.');
+
 const saveResponseRoute = createRoute({
   method: 'put',
   path: '/{attemptId}/responses/{questionId}',
@@ -121,27 +135,39 @@ const saveResponseRoute = createRoute({
   summary: 'Saves one answer (autosave: idempotent, the last write wins)',
   security: bearer,
   request: {
-    params: attemptParams.extend({ questionId: questionIdSchema }),
+    params: responseParams,
     body: jsonBody(z.object({ response: responseSchema }).openapi('SaveResponseRequest')),
   },
   responses: {
     200: {
       description: 'Saved.',
-      content: {
-        'application/json': {
-          schema: z
-            .object({ questionId: z.string(), savedAt: z.string() })
-            .openapi('SavedResponse'),
-        },
-      },
+      content: { 'application/json': { schema: savedResponseSchema } },
     },
     400: errorResponse('The body is not `{ "response": <answer> }`.'),
     401: unauthorized,
-    404: errorResponse(
-      'No attempt with this id opens with this token, or it has no such question.',
-    ),
-    409: errorResponse('The attempt is submitted, or its deadline has passed.'),
+    404: noSuchQuestion,
+    409: answersClosed,
     422: errorResponse('The answer does not fit the question (an unknown option, sentence, ...).'),
+  },
+});
+
+const clearResponseRoute = createRoute({
+  method: 'delete',
+  path: '/{attemptId}/responses/{questionId}',
+  tags: ['attempts'],
+  summary: 'Clears one answer (idempotent; a clear is a write, and the last write wins)',
+  description:
+    'The question is unanswered again. The attempt then lists no response for it, and its `savedAt` keeps when it was cleared.',
+  security: bearer,
+  request: { params: responseParams },
+  responses: {
+    200: {
+      description: 'Cleared, or it had no answer.',
+      content: { 'application/json': { schema: savedResponseSchema } },
+    },
+    401: unauthorized,
+    404: noSuchQuestion,
+    409: answersClosed,
   },
 });
 
@@ -201,6 +227,51 @@ export function createAttemptRoutes({ db, store, now }: AttemptRoutesOptions) {
     return attempt;
   }
 
+  /** The question of the attempt these keys open, and its bank version; a 404 if it has none. */
+  async function findQuestion(keys: AttemptKeys, questionId: string) {
+    const version = await versionOf(store, keys);
+    const question = keys.plan.questionIds.includes(questionId)
+      ? version.questionsById.get(questionId)
+      : undefined;
+    if (!question) {
+      throw new ApiError(
+        404,
+        'question-not-found',
+        `This attempt has no question "${questionId}".`,
+      );
+    }
+    return { question, article: version.article };
+  }
+
+  /**
+   * Saves an answer, or clears it with null, at `savedAt`. The write itself refuses a submitted
+   * or overdue attempt, so status and deadline, which can change, are read only to explain a
+   * refusal.
+   */
+  async function writeResponse(
+    attemptId: string,
+    questionId: string,
+    response: QuestionResponse | null,
+    savedAt: Date,
+  ) {
+    const saved = await saveResponse(db, {
+      attemptId,
+      questionId,
+      response,
+      savedAt: savedAt.toISOString(),
+      latestDeadline: expiredDeadlineAt(savedAt),
+    });
+    if (!saved) {
+      // An overdue attempt is submitted now, with what was saved before its deadline.
+      await submitOverdueAttempts({ db, store }, savedAt, { attemptId });
+      const current = await getAttempt(db, attemptId);
+      // Gone: the teacher deleted it since its keys were remembered.
+      if (!current) throw attemptNotFoundError();
+      throw current.submittedBy === 'student' ? submittedError() : deadlineError();
+    }
+    return { questionId, savedAt: savedAt.toISOString() };
+  }
+
   /** The result as the review policy lets the student see it now. */
   async function shownResult(attempt: Attempt, result: AttemptResult) {
     const review = await decideAttemptReview(db, attempt, now());
@@ -215,34 +286,21 @@ export function createAttemptRoutes({ db, store, now }: AttemptRoutesOptions) {
       const startedAt = now();
       const version = await store.startBank(bankId, startedAt);
       if (!version) throw new ApiError(404, 'bank-not-found', `There is no bank "${bankId}".`);
-      const seed = randomInt(2 ** 31);
-      const token = createToken();
-      const attempt = {
-        id: createAttemptId(),
-        tokenHash: hashToken(token),
-        bankId,
-        contentVersion: version.contentVersion,
-        plan: createAttemptPlan(version.bank, {
-          seed,
-          shuffleQuestions: true,
-          shuffleOptions: true,
-        }),
-        seed,
-        reviewPolicy: 'immediately' as const,
-        startedAt: startedAt.toISOString(),
-        deadline: null,
-        assignmentId: null,
-        studentName: null,
-        studentKey: null,
-      };
-      await insertAttempt(db, attempt);
-      access.remember(attempt);
-      const view = await describeAttempt(
-        { db, store },
-        { ...attempt, status: 'in-progress', submittedAt: null, submittedBy: null, result: null },
-        startedAt,
+      const started = prepareAttempt(
+        version,
+        { shuffleQuestions: true, shuffleOptions: true },
+        {
+          reviewPolicy: 'immediately',
+          startedAt: startedAt.toISOString(),
+          deadline: null,
+          assignmentId: null,
+          studentName: null,
+          studentKey: null,
+        },
       );
-      return c.json({ ...view, token }, 201);
+      await insertAttempt(db, started.attempt);
+      access.remember(started.attempt);
+      return c.json(await describeNewAttempt({ db, store }, started), 201);
     })
     .openapi(getAttemptRoute, async (c) => {
       const attempt = await openSettled(c, c.req.valid('param').attemptId);
@@ -252,39 +310,19 @@ export function createAttemptRoutes({ db, store, now }: AttemptRoutesOptions) {
       const { attemptId, questionId } = c.req.valid('param');
       const keys = await access.openKeys(c, attemptId);
       const savedAt = now();
-      const { questionsById, article } = await versionOf(store, keys);
-      const question = keys.plan.questionIds.includes(questionId)
-        ? questionsById.get(questionId)
-        : undefined;
-      if (!question) {
-        throw new ApiError(
-          404,
-          'question-not-found',
-          `This attempt has no question "${questionId}".`,
-        );
-      }
+      const { question, article } = await findQuestion(keys, questionId);
       const validation = validateResponse(question, c.req.valid('json').response, article);
       if (!validation.ok) {
         throw new ApiError(422, 'invalid-response', validation.message, { path: validation.path });
       }
-      // The write itself refuses a submitted or overdue attempt, so status and deadline, which
-      // can change, are read only to explain a refusal.
-      const saved = await saveResponse(db, {
-        attemptId,
-        questionId,
-        response: validation.response,
-        savedAt: savedAt.toISOString(),
-        latestDeadline: expiredDeadlineAt(savedAt),
-      });
-      if (!saved) {
-        // An overdue attempt is submitted now, with what was saved before its deadline.
-        await submitOverdueAttempts({ db, store }, savedAt, { attemptId });
-        const current = await getAttempt(db, attemptId);
-        // Gone: the teacher deleted it since its keys were remembered.
-        if (!current) throw attemptNotFoundError();
-        throw current.submittedBy === 'student' ? submittedError() : deadlineError();
-      }
-      return c.json({ questionId, savedAt: savedAt.toISOString() }, 200);
+      return c.json(await writeResponse(attemptId, questionId, validation.response, savedAt), 200);
+    })
+    .openapi(clearResponseRoute, async (c) => {
+      const { attemptId, questionId } = c.req.valid('param');
+      const keys = await access.openKeys(c, attemptId);
+      const savedAt = now();
+      await findQuestion(keys, questionId);
+      return c.json(await writeResponse(attemptId, questionId, null, savedAt), 200);
     })
     .openapi(submitAttemptRoute, async (c) => {
       const { attemptId } = c.req.valid('param');

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   computeAttemptDeadline,
@@ -7,10 +6,9 @@ import {
   parseJoinCode,
   studentNameKey,
 } from '../../domain/assignment-rules';
-import { createAttemptPlan } from '../../domain/attempt-plan';
 import { studentAssignmentSchema } from '../assignment-schemas';
 import { assignmentStatusAt, toStudentAssignment } from '../assignment-views';
-import { describeAttempt, newAttemptSchema } from '../attempt-view';
+import { describeNewAttempt, newAttemptSchema, prepareAttempt } from '../attempt-view';
 import { versionOf, type ContentStore } from '../content-store';
 import { createRouter, jsonBody } from '../create-router';
 import { insertAssignmentAttempt } from '../db/assignment-attempts';
@@ -18,7 +16,6 @@ import { findAssignmentByJoinCode, type Assignment } from '../db/assignments';
 import type { AppDatabase } from '../db/database';
 import { ApiError, errorResponse } from '../errors';
 import { sameOriginRefused } from '../teacher-openapi';
-import { createAttemptId, createToken, hashToken } from '../tokens';
 
 export interface JoinRoutesOptions {
   db: AppDatabase;
@@ -107,34 +104,29 @@ export function createJoinRoutes({ db, store, now }: JoinRoutesOptions) {
       const startedAt = now();
       refuseUnlessOpen(assignment, startedAt);
       const studentName = normaliseStudentName(c.req.valid('json').name);
-      const seed = randomInt(2 ** 31);
-      const token = createToken();
       const deadline = computeAttemptDeadline({
         startedAt,
         dueAt: assignment.dueAt === null ? null : new Date(assignment.dueAt),
         timeLimitMinutes: assignment.timeLimitMinutes,
         extraMinutes: findExtraMinutes(assignment.extraTime, studentName),
       });
-      const attempt = {
-        id: createAttemptId(),
-        tokenHash: hashToken(token),
-        bankId: assignment.bankId,
-        contentVersion: assignment.contentVersion,
-        plan: createAttemptPlan(version.bank, {
-          seed,
+      const started = prepareAttempt(
+        version,
+        {
           shuffleQuestions: assignment.shuffleQuestions,
           shuffleOptions: assignment.shuffleOptions,
           questionIds: assignment.questionIds,
-        }),
-        seed,
-        reviewPolicy: 'assignment' as const,
-        startedAt: startedAt.toISOString(),
-        deadline: deadline?.toISOString() ?? null,
-        assignmentId: assignment.id,
-        studentName,
-        studentKey: studentNameKey(studentName),
-      };
-      if (!(await insertAssignmentAttempt(db, attempt, assignment.attemptsAllowed))) {
+        },
+        {
+          reviewPolicy: 'assignment',
+          startedAt: startedAt.toISOString(),
+          deadline: deadline?.toISOString() ?? null,
+          assignmentId: assignment.id,
+          studentName,
+          studentKey: studentNameKey(studentName),
+        },
+      );
+      if (!(await insertAssignmentAttempt(db, started.attempt, assignment.attemptsAllowed))) {
         throw new ApiError(
           409,
           'attempts-used-up',
@@ -142,12 +134,7 @@ export function createJoinRoutes({ db, store, now }: JoinRoutesOptions) {
           { attemptsAllowed: assignment.attemptsAllowed },
         );
       }
-      const view = await describeAttempt(
-        { db, store },
-        { ...attempt, status: 'in-progress', submittedAt: null, submittedBy: null, result: null },
-        startedAt,
-      );
-      return c.json({ ...view, token }, 201);
+      return c.json(await describeNewAttempt({ db, store }, started), 201);
     });
 }
 

@@ -77,9 +77,18 @@ export function useBrowserSession() {
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
+      // What the content security policy blocks is only logged: count it as a page error too.
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+          pageErrors.push(message.text());
+        }
+      });
       return { context, page };
     },
-    /** Uncaught errors in any page so far: a test ends by checking there were none. */
+    /**
+     * Uncaught errors and content security policy violations in any page so far: a test ends by
+     * checking there were none.
+     */
     pageErrors: () => pageErrors,
   };
 }

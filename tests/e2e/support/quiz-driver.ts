@@ -198,8 +198,17 @@ async function arrangeOrder(
   }
 }
 
-/** Answers the question on screen with `response`, by mouse. */
-export async function answerQuestion(
+type AnswerControl = (
+  page: Page,
+  scope: Locator,
+  item: Answerable,
+  response: QuestionResponse,
+  article: Article,
+) => Promise<void>;
+
+/** Answers the question on screen with `answer`, a two-part question part by part. */
+async function answerWith(
+  answer: AnswerControl,
   page: Page,
   question: PublicQuestion,
   response: QuestionResponse,
@@ -207,26 +216,38 @@ export async function answerQuestion(
 ): Promise<void> {
   const panel = questionPanel(page);
   if (question.type !== 'two-part') {
-    await answerWithPointer(page, panel, question, response, article);
+    await answer(page, panel, question, response, article);
     return;
   }
   const { partA, partB } = response as { partA?: PartAResponse; partB?: PartBResponse };
-  if (partA)
-    await answerWithPointer(
+  if (partA) {
+    await answer(
       page,
       panel.getByRole('region', { name: 'Part A' }),
       question.partA,
       partA,
       article,
     );
-  if (partB)
-    await answerWithPointer(
+  }
+  if (partB) {
+    await answer(
       page,
       panel.getByRole('region', { name: 'Part B' }),
       question.partB,
       partB,
       article,
     );
+  }
+}
+
+/** Answers the question on screen with `response`, by mouse. */
+export function answerQuestion(
+  page: Page,
+  question: PublicQuestion,
+  response: QuestionResponse,
+  article: Article,
+): Promise<void> {
+  return answerWith(answerWithPointer, page, question, response, article);
 }
 
 /* ---------------------------------------------------------------- keyboard only */
@@ -351,32 +372,11 @@ async function answerWithKeyboard(
 }
 
 /** Answers the question on screen with `response` using the keyboard alone. */
-export async function answerQuestionByKeyboard(
+export function answerQuestionByKeyboard(
   page: Page,
   question: PublicQuestion,
   response: QuestionResponse,
   article: Article,
 ): Promise<void> {
-  const panel = questionPanel(page);
-  if (question.type !== 'two-part') {
-    await answerWithKeyboard(page, panel, question, response, article);
-    return;
-  }
-  const { partA, partB } = response as { partA?: PartAResponse; partB?: PartBResponse };
-  if (partA)
-    await answerWithKeyboard(
-      page,
-      panel.getByRole('region', { name: 'Part A' }),
-      question.partA,
-      partA,
-      article,
-    );
-  if (partB)
-    await answerWithKeyboard(
-      page,
-      panel.getByRole('region', { name: 'Part B' }),
-      question.partB,
-      partB,
-      article,
-    );
+  return answerWith(answerWithKeyboard, page, question, response, article);
 }

@@ -38,6 +38,21 @@ describe('the attempt draft', () => {
     expect(store.getState().unsent).toEqual({});
   });
 
+  it('keeps a cleared answer on the device as a change to send', () => {
+    let now = at('2025-03-20T10:00:00Z');
+    const store = createAttemptDraftStore('a1', () => now);
+    store.getState().setResponse('q1', { value: 3 });
+    store.getState().setResponse('q2', { text: 'May' });
+    store.getState().acknowledge('q1', now);
+    store.getState().acknowledge('q2', now);
+    now += 1000;
+    store.getState().clearResponse('q1');
+
+    const reopened = createAttemptDraftStore('a1').getState();
+    expect(reopened.responses).toEqual({ q2: { text: 'May' } });
+    expect(reopened.unsent).toEqual({ q1: at('2025-03-20T10:00:01Z') });
+  });
+
   it('toggles flags', () => {
     const store = createAttemptDraftStore('a1');
     store.getState().toggleFlag('q1');
@@ -72,6 +87,23 @@ describe('the attempt draft', () => {
         'only-there': { value: 3 },
       });
       expect(Object.keys(unsent).sort()).toEqual(['newer-here', 'only-here']);
+    });
+
+    it('applies the same rule to clears, on either side', () => {
+      const store = createAttemptDraftStore('a1', () => at('2025-03-20T10:05:00Z'));
+      store.getState().clearResponse('cleared-here-later');
+      store.getState().setResponse('answered-here-before', { choice: 'draft' });
+      store.getState().reconcile({
+        responses: { 'cleared-here-later': { choice: 'server' } },
+        savedAt: {
+          'cleared-here-later': '2025-03-20T10:00:00.000Z',
+          // Cleared on the server after this device's change: no response, a later time.
+          'answered-here-before': '2025-03-20T10:09:00.000Z',
+        },
+      });
+      const { responses, unsent } = store.getState();
+      expect(responses).toEqual({});
+      expect(unsent).toEqual({ 'cleared-here-later': at('2025-03-20T10:05:00Z') });
     });
 
     it('takes the server’s copy of answers the draft has no unsent change for', () => {

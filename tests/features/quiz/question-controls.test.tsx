@@ -9,7 +9,7 @@ import { sampleArticle, sampleQuestion } from '../fixtures/sample-quiz';
 
 /** Renders a question's control the way the quiz does: the response lives above it. */
 function renderControl(question: PublicQuestion, initial?: QuestionResponse) {
-  const onChange = vi.fn<(response: QuestionResponse) => void>();
+  const onChange = vi.fn<(response: QuestionResponse | undefined) => void>();
   function Harness() {
     const [response, setResponse] = useState(initial);
     return (
@@ -52,6 +52,16 @@ describe('the multiple-choice control', () => {
     await user.click(within(group).getByRole('checkbox', { name: 'The treasurer' }));
     expect(onChange).toHaveBeenLastCalledWith({ choices: ['harbour-master'] });
   });
+
+  it('takes the answer back when every box is unticked', async () => {
+    const { onChange, user } = renderControl(sampleQuestion('sources-named', 'multiple'), {
+      choices: ['harbour-master'],
+    });
+    const box = screen.getByRole('checkbox', { name: 'The harbour master' });
+    await user.click(box);
+    expect(onChange).toHaveBeenLastCalledWith(undefined);
+    expect(box).not.toBeChecked();
+  });
 });
 
 describe('the judgement control', () => {
@@ -84,8 +94,12 @@ describe('the number control', () => {
       value: 5,
     });
     const field = screen.getByRole('textbox', { name: 'How much will the repairs cost?' });
-    await user.clear(field);
-    await user.type(field, 'a million');
+    // Typed over the number, never emptying the field (which takes the answer back).
+    const typeOver = async (text: string) => {
+      await user.tripleClick(field);
+      await user.keyboard(text);
+    };
+    await typeOver('a million');
     expect(screen.queryByText(/in digits, like 30, not in words/)).not.toBeInTheDocument();
     await user.tab();
     expect(field).toHaveAttribute('aria-invalid', 'true');
@@ -93,13 +107,27 @@ describe('the number control', () => {
     expect(field).toHaveAccessibleDescription(/Your saved answer is still 5 pounds\./);
     expect(onChange).not.toHaveBeenCalled();
 
-    await user.clear(field);
-    await user.type(field, '2,5');
+    await typeOver('2,5');
     expect(field).toHaveAccessibleDescription(/Use a point for decimals: 2\.5, not 2,5\./);
-    await user.clear(field);
-    await user.type(field, '2.5');
+    await typeOver('2.5');
     expect(field).not.toHaveAttribute('aria-invalid');
     expect(onChange).toHaveBeenLastCalledWith({ value: 2.5 });
+  });
+
+  it('takes the saved number back when the field is emptied', async () => {
+    const { onChange, user } = renderControl(sampleQuestion('repair-cost', 'numeric'), {
+      value: 5,
+    });
+    const field = screen.getByRole('textbox', { name: 'How much will the repairs cost?' });
+    await user.clear(field);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(onChange).toHaveBeenLastCalledWith(undefined);
+    await user.tab();
+    expect(field).toHaveValue('');
+    expect(field).not.toHaveAttribute('aria-invalid');
+    expect(field).not.toHaveAccessibleDescription(/saved answer/);
+    await user.type(field, '5');
+    expect(onChange).toHaveBeenLastCalledWith({ value: 5 });
   });
 });
 
@@ -111,6 +139,16 @@ describe('the short-answer control', () => {
       'May',
     );
     expect(onChange).toHaveBeenLastCalledWith({ text: 'May' });
+  });
+
+  it('takes the answer back when the field is emptied', async () => {
+    const { onChange, user } = renderControl(sampleQuestion('work-month', 'short'), {
+      text: 'May',
+    });
+    const field = screen.getByRole('textbox', { name: 'In which month does the work start?' });
+    await user.clear(field);
+    expect(onChange).toHaveBeenLastCalledWith(undefined);
+    expect(field).toHaveValue('');
   });
 });
 
@@ -127,6 +165,8 @@ describe('the match control', () => {
     });
     await user.selectOptions(cost, 'Choose…');
     expect(onChange).toHaveBeenLastCalledWith({ pairs: { waited: 'harbour-master' } });
+    await user.selectOptions(waited, 'Choose…');
+    expect(onChange).toHaveBeenLastCalledWith(undefined);
   });
 });
 
@@ -181,6 +221,11 @@ describe('the evidence control', () => {
       }),
     );
     expect(onChange).toHaveBeenLastCalledWith({ sentences: ['p3.s2'] });
+    await user.click(
+      within(group).getByRole('button', { name: 'Remove “She said boats had waited for years.”' }),
+    );
+    expect(onChange).toHaveBeenLastCalledWith(undefined);
+    expect(within(group).getByText('No sentences selected yet.')).toBeInTheDocument();
   });
 });
 
@@ -198,5 +243,24 @@ describe('the two-part control', () => {
       partB: { sentences: ['p1.s2'] },
     });
     expect(within(partB).getByText('The vote was seven to two.')).toBeInTheDocument();
+  });
+
+  it('takes back one part and keeps the other', async () => {
+    const { onChange, user } = renderControl(sampleQuestion('close-vote', 'two-part'), {
+      partA: { choice: 'clear' },
+      partB: { sentences: ['p1.s2'] },
+    });
+    const partB = screen.getByRole('region', { name: 'Part B' });
+    await user.click(within(partB).getByRole('button', { name: /^Remove/ }));
+    expect(onChange).toHaveBeenLastCalledWith({ partA: { choice: 'clear' } });
+  });
+
+  it('takes the whole answer back when its only part is taken back', async () => {
+    const { onChange, user } = renderControl(sampleQuestion('close-vote', 'two-part'), {
+      partB: { sentences: ['p1.s2'] },
+    });
+    const partB = screen.getByRole('region', { name: 'Part B' });
+    await user.click(within(partB).getByRole('button', { name: /^Remove/ }));
+    expect(onChange).toHaveBeenLastCalledWith(undefined);
   });
 });

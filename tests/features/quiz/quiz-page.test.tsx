@@ -185,6 +185,45 @@ describe('the quiz page', () => {
     await waitFor(() => expect(screen.getByText('Saved')).toBeInTheDocument());
   });
 
+  it('clears the saved answer when the student empties the number field', async () => {
+    const user = userEvent.setup();
+    await openQuiz();
+    await user.click(navigatorButton(4));
+    const field = screen.getByRole('textbox', { name: /how much/i });
+    await user.type(field, '30');
+    await waitFor(
+      () => expect(api.server.responses).toEqual({ 'repair-cost': { value: 30 } }),
+      SAVE_WAIT,
+    );
+    expect(navigatorButton(4)).toHaveAccessibleName(/^Question 4, answered/);
+
+    await user.clear(field);
+    expect(navigatorButton(4)).toHaveAccessibleName('Question 4, not answered');
+    await waitFor(() => expect(api.clears()).toEqual(['repair-cost']), SAVE_WAIT);
+    expect(api.server.responses).toEqual({});
+    await waitFor(() => expect(screen.getByText('Saved')).toBeInTheDocument());
+    expect(screen.queryByText(/your saved answer is still/i)).not.toBeInTheDocument();
+  });
+
+  it('keeps a clear made offline and sends it when the connection is back', async () => {
+    api.server.responses['sources-named'] = { choices: ['treasurer'] };
+    api.server.savedAt['sources-named'] = '2025-03-20T09:30:00.000Z';
+    const user = userEvent.setup();
+    await openQuiz();
+    await user.click(navigatorButton(2));
+    api.server.offline = true;
+    act(() => setOnline(false));
+    await user.click(screen.getByRole('checkbox', { name: 'The treasurer' }));
+    expect(navigatorButton(2)).toHaveAccessibleName('Question 2, not answered');
+    expect(screen.getByText('Offline — your answers are kept on this device')).toBeInTheDocument();
+
+    api.server.offline = false;
+    act(() => setOnline(true));
+    await waitFor(() => expect(api.clears()).toEqual(['sources-named']), SAVE_WAIT);
+    expect(api.server.responses).toEqual({});
+    expect(screen.getByRole('checkbox', { name: 'The treasurer' })).not.toBeChecked();
+  });
+
   it('comes back to the same question with every answer after a reload, and sends what was not sent', async () => {
     const user = userEvent.setup();
     const first = await openQuiz();

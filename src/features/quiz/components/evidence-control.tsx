@@ -8,7 +8,8 @@ interface EvidenceControlProps {
   claim?: string;
   article: Article;
   response: EvidenceResponse | undefined;
-  onChange: (response: EvidenceResponse) => void;
+  /** Undefined when the student removes the last sentence. */
+  onChange: (response: EvidenceResponse | undefined) => void;
   /** Where the article is, in words: "beside this question" or "in the Article tab". */
   articlePlace: string;
   /** Shows the article, on screens where it is not beside the question. */
@@ -69,11 +70,10 @@ export function EvidenceControl({
                   type="button"
                   className="button button-small button-quiet"
                   aria-label={`Remove “${text}”`}
-                  onClick={() =>
-                    onChange({
-                      sentences: selected.filter((candidate) => candidate !== sentenceId),
-                    })
-                  }
+                  onClick={() => {
+                    const sentences = selected.filter((candidate) => candidate !== sentenceId);
+                    onChange(sentences.length > 0 ? { sentences } : undefined);
+                  }}
                 >
                   Remove
                 </button>

@@ -6,7 +6,8 @@ interface MatchControlProps {
   question: PublicMatch;
   label: string;
   response: MatchResponse | undefined;
-  onChange: (response: MatchResponse) => void;
+  /** Undefined when the student sets every menu back to "Choose…". */
+  onChange: (response: MatchResponse | undefined) => void;
 }
 
 /** Matching with one select menu per left-hand item: works the same by mouse, touch and keyboard. */
@@ -16,9 +17,8 @@ export function MatchControl({ question, label, response, onChange }: MatchContr
 
   function choose(leftId: string, rightId: string) {
     const others = Object.entries(pairs).filter(([key]) => key !== leftId);
-    onChange({
-      pairs: Object.fromEntries(rightId === '' ? others : [...others, [leftId, rightId]]),
-    });
+    const chosen = rightId === '' ? others : [...others, [leftId, rightId]];
+    onChange(chosen.length > 0 ? { pairs: Object.fromEntries(chosen) } : undefined);
   }
 
   return (

@@ -6,7 +6,8 @@ interface MultipleChoiceControlProps {
   question: PublicMultiple;
   label: string;
   response: MultipleResponse | undefined;
-  onChange: (response: MultipleResponse) => void;
+  /** Undefined when the student unticks every box. */
+  onChange: (response: MultipleResponse | undefined) => void;
 }
 
 export function MultipleChoiceControl({
@@ -22,7 +23,7 @@ export function MultipleChoiceControl({
       hint="Choose all that apply."
       choices={question.options}
       selected={response?.choices ?? []}
-      onChange={(choices) => onChange({ choices })}
+      onChange={(choices) => onChange(choices.length > 0 ? { choices } : undefined)}
     />
   );
 }

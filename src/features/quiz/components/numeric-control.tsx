@@ -7,13 +7,14 @@ interface NumericControlProps {
   question: PublicNumeric;
   label: string;
   response: NumericResponse | undefined;
-  onChange: (response: NumericResponse) => void;
+  /** Undefined when the student empties the field. */
+  onChange: (response: NumericResponse | undefined) => void;
 }
 
 /**
  * A text field for a number (not `type="number"`, which silently drops what it cannot read).
- * A bad entry is explained once the student leaves the field; a saved answer is only replaced by
- * another number, and the field says so while it holds something else.
+ * A bad entry is explained once the student leaves the field; it does not replace a saved answer,
+ * and the field says so while it holds it. Emptying the field takes the answer back.
  */
 export function NumericControl({ question, label, response, onChange }: NumericControlProps) {
   const id = useId();
@@ -21,7 +22,7 @@ export function NumericControl({ question, label, response, onChange }: NumericC
   const [left, setLeft] = useState(false);
   const parsed = parseNumberInput(text);
   const problem = parsed.kind === 'invalid' && left ? parsed.message : null;
-  const keptAnswer = parsed.kind !== 'number' && response !== undefined ? response.value : null;
+  const keptAnswer = parsed.kind === 'invalid' && response !== undefined ? response.value : null;
   const describedBy = [`${id}-hint`, `${id}-status`].join(' ');
 
   return (
@@ -47,6 +48,8 @@ export function NumericControl({ question, label, response, onChange }: NumericC
             const next = parseNumberInput(event.target.value);
             if (next.kind === 'number' && next.value !== response?.value) {
               onChange({ value: next.value });
+            } else if (next.kind === 'empty' && response !== undefined) {
+              onChange(undefined);
             }
           }}
           onBlur={() => setLeft(true)}

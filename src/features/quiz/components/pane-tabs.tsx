@@ -20,6 +20,7 @@ export function PaneTabs({
   article: ReactNode;
 }) {
   const tabRefs = useRef<Record<Pane, HTMLButtonElement | null>>({ question: null, article: null });
+  const contents: Record<Pane, ReactNode> = { question, article };
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
     if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
@@ -54,22 +55,17 @@ export function PaneTabs({
           </button>
         ))}
       </div>
-      <div
-        role="tabpanel"
-        id="panel-question"
-        aria-labelledby="tab-question"
-        hidden={pane !== 'question'}
-      >
-        {question}
-      </div>
-      <div
-        role="tabpanel"
-        id="panel-article"
-        aria-labelledby="tab-article"
-        hidden={pane !== 'article'}
-      >
-        {article}
-      </div>
+      {PANES.map(({ id }) => (
+        <div
+          key={id}
+          role="tabpanel"
+          id={`panel-${id}`}
+          aria-labelledby={`tab-${id}`}
+          hidden={pane !== id}
+        >
+          {contents[id]}
+        </div>
+      ))}
     </div>
   );
 }

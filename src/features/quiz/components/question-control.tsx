@@ -1,17 +1,12 @@
 import type { Article } from '../../../domain/article';
 import { assertNever } from '../../../domain/assert-never';
 import type {
-  PublicEvidence,
-  PublicJudgement,
-  PublicMatch,
-  PublicMultiple,
-  PublicNumeric,
-  PublicOrder,
+  PublicBody,
+  PublicPartB,
   PublicQuestion,
-  PublicShort,
-  PublicSingle,
+  PublicTwoPart,
 } from '../../../domain/public-question';
-import type { QuestionResponse } from '../../../domain/responses';
+import type { PartAResponse, PartBResponse, QuestionResponse } from '../../../domain/responses';
 import {
   asEvidence,
   asJudgement,
@@ -23,6 +18,7 @@ import {
   asSingle,
   asTwoPart,
 } from '../../../lib/narrow-response';
+import { withPart } from '../two-part-response';
 import { EvidenceControl } from './evidence-control';
 import { JudgementControl } from './judgement-control';
 import { MatchControl } from './match-control';
@@ -33,16 +29,10 @@ import { ShortAnswerControl } from './short-answer-control';
 import { SingleChoiceControl } from './single-choice-control';
 
 /** Anything answered with one control: a whole question, or one part of a two-part question. */
-type AnswerItem =
-  | PublicSingle
-  | PublicMultiple
-  | PublicJudgement
-  | PublicNumeric
-  | PublicShort
-  | PublicMatch
-  | PublicOrder
-  | PublicEvidence
-  | Omit<PublicEvidence, 'claim'>;
+type AnswerItem = Exclude<PublicBody, PublicTwoPart> | PublicPartB;
+
+/** Reports the new answer; undefined when the student took it back (an emptied field, ...). */
+type AnswerChange = (response: QuestionResponse | undefined) => void;
 
 interface EvidencePlacement {
   article: Article;
@@ -54,7 +44,7 @@ interface AnswerControlProps extends EvidencePlacement {
   item: AnswerItem;
   label: string;
   response: QuestionResponse | undefined;
-  onChange: (response: QuestionResponse) => void;
+  onChange: AnswerChange;
 }
 
 function AnswerControl({ item, label, response, onChange, ...placement }: AnswerControlProps) {
@@ -140,7 +130,7 @@ function AnswerControl({ item, label, response, onChange, ...placement }: Answer
 interface QuestionControlProps extends EvidencePlacement {
   question: PublicQuestion;
   response: QuestionResponse | undefined;
-  onChange: (response: QuestionResponse) => void;
+  onChange: AnswerChange;
 }
 
 /** The control that answers a question of any type; a two-part question shows Part A then Part B. */
@@ -173,7 +163,7 @@ export function QuestionControl({
           item={question.partA}
           label={question.partA.prompt}
           response={twoPart.partA}
-          onChange={(partA) => onChange({ ...twoPart, partA: partA as typeof twoPart.partA })}
+          onChange={(partA) => onChange(withPart(twoPart, 'partA', partA as PartAResponse))}
           {...placement}
         />
       </section>
@@ -185,7 +175,7 @@ export function QuestionControl({
           item={question.partB}
           label={question.partB.prompt}
           response={twoPart.partB}
-          onChange={(partB) => onChange({ ...twoPart, partB: partB as typeof twoPart.partB })}
+          onChange={(partB) => onChange(withPart(twoPart, 'partB', partB as PartBResponse))}
           {...placement}
         />
       </section>

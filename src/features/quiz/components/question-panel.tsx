@@ -9,7 +9,8 @@ interface QuestionPanelProps {
   question: PublicQuestion;
   total: number;
   response: QuestionResponse | undefined;
-  onChange: (response: QuestionResponse) => void;
+  /** Undefined when the student took the answer back. */
+  onChange: (response: QuestionResponse | undefined) => void;
   flagged: boolean;
   onToggleFlag: () => void;
   onPrevious: (() => void) | null;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ArticleView } from '../../../components/article-view';
 import type { Article } from '../../../domain/article';
+import type { QuestionResponse } from '../../../domain/responses';
 import { isAnswered } from '../../../domain/validate-response';
 import { api, ApiError, NetworkError, type AttemptView } from '../../../lib/api-client';
 import { markAttemptSubmitted } from '../../../lib/attempt-records';
@@ -78,7 +79,7 @@ function QuizWorkspace({
   const flaggedIds = useAttemptDraft((draft) => draft.flagged);
   const currentQuestionId = useAttemptDraft((draft) => draft.currentQuestionId);
   const saveStatus = useAttemptDraft((draft) => draft.saveStatus);
-  const { setResponse, toggleFlag, goToQuestion } = store.getState();
+  const { setResponse, clearResponse, toggleFlag, goToQuestion } = store.getState();
 
   const [pane, setPane] = useState<Pane>('question');
   const [showSummary, setShowSummary] = useState(false);
@@ -97,6 +98,9 @@ function QuizWorkspace({
       save: async (questionId, response) => {
         await api.saveResponse(attemptId, token, questionId, response);
       },
+      clear: async (questionId) => {
+        await api.clearResponse(attemptId, token, questionId);
+      },
       fetchServerAnswers: () => api.getAttempt(attemptId, token),
     });
     syncRef.current = sync;
@@ -111,6 +115,11 @@ function QuizWorkspace({
   const question = questions[index];
   const answered = new Set(questions.filter((q) => isAnswered(responses[q.id])).map((q) => q.id));
   const flagged = new Set(flaggedIds);
+
+  function answer(questionId: string, response: QuestionResponse | undefined) {
+    if (response === undefined) clearResponse(questionId);
+    else setResponse(questionId, response);
+  }
 
   function goTo(questionId: string) {
     setShowSummary(false);
@@ -214,7 +223,7 @@ function QuizWorkspace({
       question={question}
       total={questions.length}
       response={response}
-      onChange={(next) => setResponse(question.id, next)}
+      onChange={(next) => answer(question.id, next)}
       flagged={flagged.has(question.id)}
       onToggleFlag={() => toggleFlag(question.id)}
       onPrevious={goPrevious}
@@ -235,7 +244,7 @@ function QuizWorkspace({
         evidenceTarget && !closed
           ? {
               selected: new Set(evidenceTarget.selected),
-              onToggle: (sentenceId) => setResponse(question.id, evidenceTarget.toggle(sentenceId)),
+              onToggle: (sentenceId) => answer(question.id, evidenceTarget.toggle(sentenceId)),
             }
           : undefined
       }

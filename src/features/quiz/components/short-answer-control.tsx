@@ -7,7 +7,8 @@ interface ShortAnswerControlProps {
   question: PublicShort;
   label: string;
   response: ShortResponse | undefined;
-  onChange: (response: ShortResponse) => void;
+  /** Undefined when the student empties the field. */
+  onChange: (response: ShortResponse | undefined) => void;
 }
 
 export function ShortAnswerControl({ label, response, onChange }: ShortAnswerControlProps) {
@@ -28,7 +29,9 @@ export function ShortAnswerControl({ label, response, onChange }: ShortAnswerCon
         maxLength={MAX_SHORT_ANSWER_LENGTH}
         aria-describedby={`${id}-hint`}
         value={response?.text ?? ''}
-        onChange={(event) => onChange({ text: event.target.value })}
+        onChange={(event) =>
+          onChange(event.target.value === '' ? undefined : { text: event.target.value })
+        }
       />
     </div>
   );

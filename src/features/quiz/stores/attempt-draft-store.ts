@@ -23,6 +23,8 @@ export type SaveStatus =
 interface AnswersSlice {
   responses: ResponseMap;
   setResponse: (questionId: string, response: QuestionResponse) => void;
+  /** The student took the answer back (emptied the field, unticked every box). */
+  clearResponse: (questionId: string) => void;
 }
 
 interface FlagsSlice {
@@ -39,12 +41,15 @@ interface NavigationSlice {
 /** The server's copy of the answers, as GET /api/attempts/:id returns it. */
 export interface ServerAnswers {
   responses: ResponseMap;
-  /** ISO time at which the server saved each answer. */
+  /** ISO time at which the server saved or cleared each answer. */
   savedAt: Record<string, string>;
 }
 
 interface SyncSlice {
-  /** Changes the server has not confirmed: question id -> when the change was made (ms, this device's clock). */
+  /**
+   * Changes the server has not confirmed: question id -> when the change was made (ms, this
+   * device's clock). A question here with no answer in `responses` was cleared.
+   */
   unsent: Record<string, number>;
   saveStatus: SaveStatus;
   /** What the server said when it refused a change or closed the attempt. */
@@ -53,9 +58,10 @@ interface SyncSlice {
   acknowledge: (questionId: string, changedAt: number) => void;
   setSaveStatus: (status: SaveStatus, refusal?: string) => void;
   /**
-   * Merges the server's copy into the draft, last write wins: an unsent change on this device is
-   * kept when it is newer than the server's save of that question; otherwise the server's answer
-   * replaces the draft's. Confirmed answers always come from the server.
+   * Merges the server's copy into the draft, last write wins: an unsent change on this device
+   * (an answer or a clear) is kept when it is newer than the server's save or clear of that
+   * question; otherwise the server's answer, or its lack of one, replaces the draft's. Confirmed
+   * answers always come from the server.
    */
   reconcile: (server: ServerAnswers) => void;
 }
@@ -64,12 +70,21 @@ export type AttemptDraft = AnswersSlice & FlagsSlice & NavigationSlice & SyncSli
 
 type DraftSlice<T> = StateCreator<AttemptDraft, [['zustand/persist', unknown]], [], T>;
 
+function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([id]) => id !== key));
+}
+
 function createAnswersSlice(now: () => number): DraftSlice<AnswersSlice> {
   return (set) => ({
     responses: {},
     setResponse: (questionId, response) =>
       set((state) => ({
         responses: { ...state.responses, [questionId]: response },
+        unsent: { ...state.unsent, [questionId]: now() },
+      })),
+    clearResponse: (questionId) =>
+      set((state) => ({
+        responses: withoutKey(state.responses, questionId),
         unsent: { ...state.unsent, [questionId]: now() },
       })),
   });
@@ -97,11 +112,7 @@ const createSyncSlice: DraftSlice<SyncSlice> = (set) => ({
   acknowledge: (questionId, changedAt) =>
     set((state) => {
       if (state.unsent[questionId] !== changedAt) return {};
-      return {
-        unsent: Object.fromEntries(
-          Object.entries(state.unsent).filter(([id]) => id !== questionId),
-        ),
-      };
+      return { unsent: withoutKey(state.unsent, questionId) };
     }),
   setSaveStatus: (saveStatus, refusal) => set({ saveStatus, refusal: refusal ?? null }),
   reconcile: (server) =>

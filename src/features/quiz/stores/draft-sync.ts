@@ -6,6 +6,8 @@ export interface DraftSyncOptions {
   store: AttemptDraftStore;
   /** Saves one answer on the server; throws `NetworkError` or `ApiError`. */
   save: (questionId: string, response: QuestionResponse) => Promise<void>;
+  /** Clears one answer on the server; throws as `save` does. */
+  clear: (questionId: string) => Promise<void>;
   /** Fetches the server's copy, to reconcile with after a reconnection. */
   fetchServerAnswers: () => Promise<ServerAnswers>;
   /** Quiet time after a change before it is sent, so typing sends one request, not one per key. */
@@ -34,6 +36,7 @@ function isOnline(): boolean {
 export function startDraftSync({
   store,
   save,
+  clear,
   fetchServerAnswers,
   debounceMs = 600,
   retryMs = 2_000,
@@ -65,15 +68,11 @@ export function startDraftSync({
         return false;
       }
       const [questionId, changedAt] = entry;
+      // A change without an answer is a clear.
       const response = store.getState().responses[questionId];
-      if (response === undefined) {
-        // Reconciling kept a change whose answer is gone; there is nothing left to send.
-        store.getState().acknowledge(questionId, changedAt);
-        continue;
-      }
       setSaveStatus('saving');
       try {
-        await save(questionId, response);
+        await (response === undefined ? clear(questionId) : save(questionId, response));
         store.getState().acknowledge(questionId, changedAt);
       } catch (error) {
         if (error instanceof ApiError && [401, 404, 409].includes(error.status)) {
