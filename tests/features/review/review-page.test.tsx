@@ -119,6 +119,34 @@ describe('the results page', () => {
     expect(screen.getByRole('heading', { name: 'Question 8' })).toHaveFocus();
   });
 
+  it('focuses the evidence that comes first in the article, whatever order the quotes are in', async () => {
+    const [first, ...rest] = sampleResult.questions;
+    if (!first) throw new Error('the sample result has no questions');
+    const laterQuoteFirst = {
+      ...first,
+      evidence: [...sampleResult.questions.flatMap((question) => question.evidence)].reverse(),
+    };
+    api = installFakeApi({
+      article: sampleArticle,
+      questions: sampleQuestions,
+      result: { ...sampleResult, questions: [laterQuoteFirst, ...rest] },
+    });
+    api.server.status = 'submitted';
+    const user = userEvent.setup();
+    await openReview();
+    const article = screen.getByRole('region', { name: 'Article' });
+
+    await user.click(within(reviewedQuestion(1)).getByRole('button', { name: /show in article/i }));
+    const marked = [...article.querySelectorAll('mark')];
+    expect(marked.map((mark) => mark.dataset.sentenceId)).toEqual([
+      'p1.s1',
+      'p1.s2',
+      'p2.s1',
+      'p3.s2',
+    ]);
+    expect(marked[0]).toHaveFocus();
+  });
+
   it('starts a new attempt at the same quiz from Retake', async () => {
     const user = userEvent.setup();
     await openReview();

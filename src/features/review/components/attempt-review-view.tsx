@@ -29,12 +29,15 @@ export function AttemptReviewView({ review }: { review: AttemptReview }) {
     : result.questions;
 
   useEffect(() => {
-    const [first] = highlight?.sentenceIds ?? [];
+    // Evidence may quote later sentences first: focus the highlight that comes first in the text.
+    const first = article.paragraphs
+      .flatMap((paragraph) => paragraph.sentences)
+      .find((sentence) => highlight?.sentenceIds.includes(sentence.id))?.id;
     if (!first) return;
     const element = document.getElementById(sentenceElementId(first));
     element?.scrollIntoView({ behavior: reduceMotion ? 'auto' : 'smooth', block: 'center' });
     element?.focus({ preventScroll: true });
-  }, [highlight, reduceMotion]);
+  }, [article, highlight, reduceMotion]);
 
   function backToQuestion(questionId: string) {
     const heading = document.getElementById(reviewHeadingId(questionId));
