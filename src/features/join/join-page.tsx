@@ -161,7 +161,7 @@ function AssignmentDoor({
     <div className="join-page">
       <p className="join-kicker">Assignment · code {assignment.code}</p>
       <h1>{assignment.title}</h1>
-      <dl className="join-facts card">
+      <dl className="fact-list join-facts card">
         <div>
           <dt>Quiz</dt>
           <dd>

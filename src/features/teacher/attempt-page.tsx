@@ -66,7 +66,7 @@ export function AttemptPage() {
 function AttemptFacts({ attempt }: { attempt: TeacherAttempt }) {
   const { result, startedAt, submittedAt, deadline } = attempt;
   return (
-    <dl className="settings-list card">
+    <dl className="fact-list settings-list card">
       {result && (
         <div>
           <dt>Score</dt>

@@ -27,7 +27,7 @@ function describeReview({ reviewPolicy, dueAt }: Assignment): string {
 export function AssignmentSettings({ assignment }: { assignment: Assignment }) {
   const extraTime = Object.entries(assignment.extraTime);
   return (
-    <dl className="settings-list">
+    <dl className="fact-list settings-list">
       <div>
         <dt>Quiz</dt>
         <dd>
