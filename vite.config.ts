@@ -1,14 +1,43 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 
 const apiTarget = `http://localhost:${process.env.API_PORT ?? '3000'}`;
+
+/**
+ * The app-shell service worker (Workbox, generated at build time only, so development and tests
+ * run without one): it precaches the built HTML, scripts, styles and fonts so that a reload while
+ * offline reopens the page, and the quiz picks up its draft from this device. It caches no API
+ * response: those carry attempt tokens, sessions and, after submitting, answer keys.
+ */
+export const pwaOptions: Partial<VitePWAOptions> = {
+  strategies: 'generateSW',
+  registerType: 'autoUpdate',
+  // A script file rather than inline code: the content security policy allows no inline script.
+  injectRegister: 'script-defer',
+  manifest: false,
+  workbox: {
+    globPatterns: ['**/*.{html,js,css,svg,woff2}'],
+    // Every client route is the same index.html; /api is never answered from the shell.
+    navigateFallback: '/index.html',
+    navigateFallbackDenylist: [/^\/api(\/|$)/],
+    runtimeCaching: [],
+    cleanupOutdatedCaches: true,
+    // There is no "new version" prompt: a new shell takes over at once, and the page it serves
+    // after the next navigation is the new one.
+    skipWaiting: true,
+    clientsClaim: true,
+  },
+};
 
 // index.html lives in src/ so the top level keeps to the design card; paths below are from src/.
 export default defineConfig({
   root: 'src',
   publicDir: '../public',
-  plugins: [react()],
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true, manifest: true },
+  plugins: [react(), VitePWA(pwaOptions)],
+  // Source maps are written for debugging a production stack trace but not linked from the
+  // bundles ('hidden'); the server never serves them (src/server/serve-client.ts).
+  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: 'hidden' },
   server: { proxy: { '/api': apiTarget } },
   test: {
     root: '.',

@@ -26,7 +26,22 @@ export function AppLayout() {
       <header className="site-header">
         <div className="site-header-inner">
           <Link className="site-name" to={getHref.library()}>
-            Read<span className="site-name-mark">proof</span>
+            <svg
+              className="site-logo"
+              aria-hidden="true"
+              focusable="false"
+              viewBox="0 0 24 24"
+              width="26"
+              height="26"
+            >
+              <rect className="site-logo-page" x="3.5" y="2" width="17" height="20" rx="2.5" />
+              <path className="site-logo-marker" d="M7 11.5h10" />
+              <path className="site-logo-line" d="M7 6.5h10M7 11.5h10M7 16.5h4" />
+              <path className="site-logo-check" d="M13 16.5l2 2 4.5-5" />
+            </svg>
+            <span>
+              Read<span className="site-name-mark">proof</span>
+            </span>
           </Link>
           <nav aria-label="Site" className="site-nav">
             <Link to={getHref.library()}>Library</Link>

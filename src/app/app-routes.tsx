@@ -33,8 +33,13 @@ const teacher = {
     'NewAssignmentPage',
   ),
   Assignment: lazyPage(() => import('../features/teacher/assignment-page'), 'AssignmentPage'),
+  EditAssignment: lazyPage(
+    () => import('../features/teacher/edit-assignment-page'),
+    'EditAssignmentPage',
+  ),
   Project: lazyPage(() => import('../features/teacher/project-page'), 'ProjectPage'),
   Statistics: lazyPage(() => import('../features/teacher/statistics-page'), 'StatisticsPage'),
+  Roster: lazyPage(() => import('../features/teacher/roster-page'), 'RosterPage'),
   Attempt: lazyPage(() => import('../features/teacher/attempt-page'), 'AttemptPage'),
   StudentCopy: lazyPage(
     () => import('../features/teacher/print-student-copy-page'),
@@ -57,6 +62,7 @@ export function AppRoutes() {
         <Route path={paths.review} element={onDemand(<ReviewPage />)} />
         <Route path={paths.joinForm} element={onDemand(<JoinPage />)} />
         <Route path={paths.join} element={onDemand(<JoinPage />)} />
+        <Route path={paths.joinAsStudent} element={onDemand(<JoinPage />)} />
         <Route path={paths.teacherSignup} element={onDemand(<teacher.Signup />)} />
         <Route path={paths.teacherLogin} element={onDemand(<teacher.Login />)} />
         {/* Every page below needs a signed-in teacher; the area checks the session first. */}
@@ -64,8 +70,10 @@ export function AppRoutes() {
           <Route path={paths.teacherDashboard} element={onDemand(<teacher.Dashboard />)} />
           <Route path={paths.newAssignment} element={onDemand(<teacher.NewAssignment />)} />
           <Route path={paths.assignment} element={onDemand(<teacher.Assignment />)} />
+          <Route path={paths.editAssignment} element={onDemand(<teacher.EditAssignment />)} />
           <Route path={paths.projectAssignment} element={onDemand(<teacher.Project />)} />
           <Route path={paths.assignmentStatistics} element={onDemand(<teacher.Statistics />)} />
+          <Route path={paths.assignmentRoster} element={onDemand(<teacher.Roster />)} />
           <Route path={paths.assignmentAttempt} element={onDemand(<teacher.Attempt />)} />
           <Route path={paths.printStudentCopy} element={onDemand(<teacher.StudentCopy />)} />
           <Route path={paths.printAnswerKey} element={onDemand(<teacher.AnswerKey />)} />

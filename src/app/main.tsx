@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './app-routes';
 import { preloadRouteData } from './preload-route-data';
+import './styles/fonts.css';
 import './styles/base.css';
 
 preloadRouteData(window.location.pathname);

@@ -23,6 +23,11 @@ interface ArticleViewProps {
   highlighted?: ReadonlySet<string>;
   /** A short line shown above the text (instructions for selecting). */
   notice?: ReactNode;
+  /**
+   * Shown right after the last highlighted sentence, so it comes next in reading and tab order
+   * (a "Back to question" button).
+   */
+  afterHighlight?: ReactNode;
 }
 
 function SentenceText({
@@ -73,11 +78,17 @@ export function ArticleView({
   selection,
   highlighted,
   notice,
+  afterHighlight,
 }: ArticleViewProps) {
   const TitleTag = headingLevel === 1 ? 'h1' : 'h2';
   const SectionTag = headingLevel === 1 ? 'h2' : 'h3';
   const paragraphsById = new Map(article.paragraphs.map((paragraph) => [paragraph.id, paragraph]));
   const titleId = `article-title-${article.meta.id}`;
+  const lastHighlighted = highlighted
+    ? article.paragraphs
+        .flatMap((paragraph) => paragraph.sentences)
+        .findLast((sentence) => highlighted.has(sentence.id))?.id
+    : undefined;
 
   return (
     <article className="article-view" aria-labelledby={titleId}>
@@ -126,6 +137,7 @@ export function ArticleView({
                         selection={selection}
                         highlighted={highlighted?.has(sentence.id) ?? false}
                       />
+                      {sentence.id === lastHighlighted && afterHighlight}
                     </Fragment>
                   ))}
                 </p>

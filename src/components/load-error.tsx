@@ -2,8 +2,15 @@ import { Link } from 'react-router';
 import { ApiError, NetworkError } from '../lib/api-client';
 import { getHref } from '../lib/paths';
 
+/** A missing page or a refused request stays so on a retry; a timeout or a busy server may not. */
+function isWorthRetrying(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  return error.status >= 500 || error.status === 408 || error.status === 429;
+}
+
 /** Explains why a page's data could not be loaded, in the student's terms, with a way on. */
 export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const worthRetrying = isWorthRetrying(error);
   const message =
     error instanceof NetworkError
       ? 'The server could not be reached. Check your connection and try again.'
@@ -16,7 +23,7 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
     <div className="notice notice-danger" role="alert">
       <p>{message}</p>
       <p className="button-row">
-        {onRetry && (
+        {onRetry && worthRetrying && (
           <button type="button" className="button button-small" onClick={onRetry}>
             Try again
           </button>

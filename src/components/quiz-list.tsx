@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import type { AttemptRecord } from '../lib/attempt-records';
+import { formatCount } from '../domain/plural';
+import { countDraftAnswers, type AttemptRecord } from '../lib/attempt-records';
 import { ApiError, type BankSummary } from '../lib/api-client';
 import { formatMinutes, SKILL_LABELS } from '../lib/labels';
 import { getHref } from '../lib/paths';
@@ -19,6 +20,22 @@ function describeStartError(error: unknown): string {
     : 'The quiz could not be started: the server could not be reached. Try again.';
 }
 
+/** Where this device is with a quiz: the answers so far of the attempt in progress, or the last score. */
+function describeProgress(
+  bank: BankSummary,
+  inProgress: AttemptRecord | undefined,
+  lastSubmitted: AttemptRecord | undefined,
+): string | null {
+  if (inProgress) {
+    const total = inProgress.questionCount ?? bank.questionCount;
+    return `In progress: ${countDraftAnswers(inProgress.attemptId)} of ${total} answered`;
+  }
+  if (!lastSubmitted) return null;
+  return lastSubmitted.percent === undefined
+    ? 'Submitted: your results are ready'
+    : `Last score: ${lastSubmitted.percent}%`;
+}
+
 /** The quizzes on one article, each with the way to start it, continue it or see its last review. */
 export function QuizList({ banks, attempts, headingLevel }: QuizListProps) {
   const { startAttempt, startingBankId, error } = useStartAttempt();
@@ -30,6 +47,7 @@ export function QuizList({ banks, attempts, headingLevel }: QuizListProps) {
         const inProgress = attempts.find((a) => a.bankId === bank.id && !a.submitted);
         const lastSubmitted = attempts.find((a) => a.bankId === bank.id && a.submitted);
         const headingId = `quiz-${bank.id}`;
+        const progress = describeProgress(bank, inProgress, lastSubmitted);
         return (
           <li key={bank.id} className="quiz-item">
             <Heading id={headingId} className="quiz-item-title">
@@ -37,8 +55,10 @@ export function QuizList({ banks, attempts, headingLevel }: QuizListProps) {
             </Heading>
             <p>{bank.description}</p>
             <p className="quiz-item-facts muted">
-              {bank.questionCount} questions · about {formatMinutes(bank.estimatedMinutes)}
+              {formatCount(bank.questionCount, 'question')} · about{' '}
+              {formatMinutes(bank.estimatedMinutes)}
             </p>
+            {progress && <p className="quiz-item-progress">{progress}</p>}
             <ul className="tag-list" aria-label="Skills practised">
               {bank.skills.map((skill) => (
                 <li key={skill} className="tag">

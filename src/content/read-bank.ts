@@ -176,7 +176,14 @@ export function readBank(file: string, text: string, context: BankContext): Bank
     };
     const resolution = resolveBank(context.article, bank);
     problems.push(...resolution.problems.map(toFile));
-    problems.push(...checkEvidenceKeys(resolution.bank).map(toFile));
+    // A question whose quotes were not found already has a problem that says so; "names no
+    // sentence" would only repeat it.
+    const unresolved = new Set(resolution.problems.map((problem) => problem.questionId));
+    problems.push(
+      ...checkEvidenceKeys(resolution.bank)
+        .filter((problem) => !unresolved.has(problem.questionId))
+        .map(toFile),
+    );
     resolved = resolution.bank;
   }
 

@@ -2,6 +2,8 @@
  * The rules of an assignment that do not depend on storage: join codes, deadlines, what a student
  * may see of a submitted attempt, and which attempt counts. Time is always passed in.
  */
+import { assertNever } from './assert-never';
+import { studentNameKey } from './student-name';
 
 /** Join-code letters: no 0/O, 1/I/L, so a code read off a projector is typed right. */
 export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -71,31 +73,101 @@ export interface ReviewPolicy {
   show: ReviewContent;
 }
 
-/** Practice attempts show everything as soon as they are submitted. */
+/** Practice attempts show everything once submitted, unless a class holds the bank's key. */
 export const PRACTICE_REVIEW_POLICY: ReviewPolicy = { when: 'immediately', show: 'full' };
+
+/**
+ * The review timing in effect. "After the due time" with no due time fails closed: it waits for
+ * the teacher to close the assignment, never "at once" while classmates are still answering.
+ */
+export type EffectiveReviewTiming = 'immediately' | 'after-due' | 'after-close' | 'never';
+
+/** The timing `when` means for an assignment with or without a due time. */
+export function decideReviewTiming(when: ReviewTiming, hasDueTime: boolean): EffectiveReviewTiming {
+  return when === 'after-due' && !hasDueTime ? 'after-close' : when;
+}
+
+/** The times a review can wait for. */
+export interface ReviewClock {
+  /** The assignment's due time; null when it has none. */
+  dueAt: Date | null;
+  /** When the teacher closed the assignment; null while it is not closed. */
+  closedAt: Date | null;
+}
+
+/**
+ * When a submitted attempt's review opens under `policy`: on submitting; at a time (the due time
+ * plus its grace, once no classmate's answer can still arrive, or the closing time); or null when
+ * nothing says yet (never, or waiting for a close that has not happened).
+ */
+export function findReviewOpening(
+  policy: ReviewPolicy,
+  { dueAt, closedAt }: ReviewClock,
+): 'on-submit' | Date | null {
+  const timing = decideReviewTiming(policy.when, dueAt !== null);
+  switch (timing) {
+    case 'immediately':
+      return 'on-submit';
+    case 'after-due':
+      return dueAt === null ? null : new Date(dueAt.getTime() + DEADLINE_GRACE_SECONDS * 1000);
+    case 'after-close':
+      return closedAt;
+    case 'never':
+      return null;
+    default:
+      return assertNever(timing);
+  }
+}
 
 export type ReviewAccess = 'none' | 'score' | 'full';
 
 /** What a student may see of their submitted attempt at `now`. Nothing before it is submitted. */
 export function decideReviewAccess(
   policy: ReviewPolicy,
-  { submitted, dueAt, now }: { submitted: boolean; dueAt: Date | null; now: Date },
+  { submitted, now, ...clock }: ReviewClock & { submitted: boolean; now: Date },
 ): ReviewAccess {
   if (!submitted) return 'none';
-  switch (policy.when) {
-    case 'never':
-      return 'none';
-    case 'after-due':
-      // Without a due time there is no "after": treat it as immediately.
-      if (dueAt !== null && now.getTime() < dueAt.getTime()) return 'none';
-      return policy.show;
-    case 'immediately':
-      return policy.show;
-    default: {
-      const unknown: never = policy.when;
-      throw new Error(`Unknown review timing: ${String(unknown)}`);
-    }
+  const opening = findReviewOpening(policy, clock);
+  if (opening === 'on-submit') return policy.show;
+  return opening !== null && now.getTime() >= opening.getTime() ? policy.show : 'none';
+}
+
+/** An assignment as far as the release of its bank's answer key goes. */
+export interface AssessmentState extends ReviewClock {
+  reviewPolicy: ReviewPolicy;
+  opensAt: Date;
+  /** Whether one of its attempts is in progress and can still save an answer. */
+  answersPending: boolean;
+}
+
+/**
+ * Whether an assignment lets its bank's answer key out at `now`: nobody can join it or answer in it
+ * any more, and its review shows every submitted attempt in full. Until then the key of the same
+ * bank is held everywhere else (practice, other classes): anyone could otherwise read it there
+ * before this class's own policy shows it.
+ */
+export function isAnswerKeyReleased(assignment: AssessmentState, now: Date): boolean {
+  const status = decideAssignmentStatus(assignment, now);
+  if (status === 'scheduled' || status === 'open' || assignment.answersPending) return false;
+  const { reviewPolicy, dueAt, closedAt } = assignment;
+  return decideReviewAccess(reviewPolicy, { dueAt, closedAt, submitted: true, now }) === 'full';
+}
+
+/**
+ * When the assignments holding a key will all have let it out if nobody changes them: the latest
+ * due time plus its grace. Null when one of them waits for its teacher (no due time, a closed one
+ * with answers still pending, a score-only or never review): then nobody can say when.
+ */
+export function predictKeyRelease(holding: readonly AssessmentState[]): Date | null {
+  let latest: Date | null = null;
+  for (const { reviewPolicy, dueAt } of holding) {
+    // With a due time, nobody joins or answers after it and its grace (deadlines end by it).
+    if (reviewPolicy.show !== 'full' || reviewPolicy.when === 'never' || dueAt === null)
+      return null;
+    const release = new Date(dueAt.getTime() + DEADLINE_GRACE_SECONDS * 1000);
+    if (latest === null || release > latest) latest = release;
   }
+  return latest;
 }
 
 export type CountedAttempt = 'highest' | 'last' | 'first' | 'average';
@@ -127,21 +199,8 @@ export function computeCountedPercent(
   }
 }
 
-/**
- * A student's name as it is shown: trimmed, with runs of spaces made one. Students join by name
- * alone, so this is also what the teacher reads in the gradebook.
- */
-export function normaliseStudentName(name: string): string {
-  return name.trim().replace(/\s+/g, ' ');
-}
-
-/**
- * The key that tells whether two typed names are the same student: case, width and spacing are
- * ignored, so "Ann  Lee" and "ann lee" share their attempts and their extra time.
- */
-export function studentNameKey(name: string): string {
-  return normaliseStudentName(name.normalize('NFKC')).toLowerCase();
-}
+// Names are defined in student-name.ts; re-exported because extra time is matched by them here.
+export { normaliseStudentName, studentNameKey } from './student-name';
 
 /** The extra minutes granted to `name`, by the teacher's list of names; 0 when not listed. */
 export function findExtraMinutes(extraTime: Record<string, number>, name: string): number {

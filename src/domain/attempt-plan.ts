@@ -27,6 +27,11 @@ export interface AttemptPlanOptions {
   shuffleOptions: boolean;
   /** A subset of the bank's questions; they keep the bank's order unless shuffled. */
   questionIds?: string[];
+  /**
+   * The plan is shown alike to many people (a bank's preview): `order` items then come in one
+   * fixed arrangement that is never the right one, as they do with options unshuffled.
+   */
+  sameForEveryone?: boolean;
 }
 
 /** How one attempt presents its questions: everything needed to show them again the same way. */
@@ -42,10 +47,26 @@ export interface AttemptPlan {
 }
 
 /**
- * The seed for `order` items when shuffling is off: every student then sees the same arrangement,
- * which is still never the right order.
+ * The seed for `order` items shown alike to everyone (shuffling off, or a preview): one
+ * arrangement, which is never the right order.
  */
-const UNSHUFFLED_SEED = 0;
+const SHARED_ORDER_SEED = 0;
+
+/**
+ * The arrangement of `order` items. Shuffled per attempt, every arrangement is equally likely, the
+ * right one included: an arrangement never shown would be the key, found by elimination over
+ * enough practice attempts. Shown alike to everyone, it is one fixed arrangement that is never
+ * the right order, since that one would be the key for all.
+ */
+function arrangeOrderItems(
+  itemIds: string[],
+  { shuffleOptions, sameForEveryone = false }: AttemptPlanOptions,
+  randomFor: (listName: string, seed?: number) => RandomSource,
+): string[] {
+  return shuffleOptions && !sameForEveryone
+    ? shuffle(itemIds, randomFor('items'))
+    : shuffleOutOfOrder(itemIds, randomFor('items', SHARED_ORDER_SEED));
+}
 
 /** Options marked `fixed` (such as "None of these") keep their place; the others are shuffled. */
 function arrangeOptions(options: readonly Option[], random: RandomSource | undefined): string[] {
@@ -87,12 +108,7 @@ function arrangeChoices(
         : { left, right };
     }
     case 'order':
-      return {
-        items: shuffleOutOfOrder(
-          ids(question.items),
-          randomFor('items', options.shuffleOptions ? options.seed : UNSHUFFLED_SEED),
-        ),
-      };
+      return { items: arrangeOrderItems(ids(question.items), options, randomFor) };
     case 'judgement':
     case 'numeric':
     case 'short':
@@ -126,8 +142,9 @@ function selectQuestions(
  * Plans an attempt at a bank: which questions, in which order, and the order of every list of
  * choices. The same bank, options and seed always give the same plan. Questions, options and
  * match lists are shuffled only when asked; options marked `fixed` keep their place; `order`
- * items are never presented in the right order, even with shuffling off. Each question's lists
- * are shuffled from their own seed, so choosing a subset does not reshuffle the rest.
+ * items are shuffled uniformly with the options, and otherwise shown in one arrangement that is
+ * never the right order. Each question's lists are shuffled from their own seed, so choosing a
+ * subset does not reshuffle the rest.
  */
 export function createAttemptPlan(bank: ResolvedBank, options: AttemptPlanOptions): AttemptPlan {
   assertSeed(options.seed);

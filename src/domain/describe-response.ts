@@ -1,6 +1,7 @@
 import type { PublicChoice, PublicPartA, PublicPartB, PublicQuestion } from './public-question';
 import type { Judgement } from './question-kinds';
 import type { QuestionResponse } from './responses';
+import { formatQuantity } from './plural';
 
 /** How a judgement reads to a person. */
 export const JUDGEMENT_LABELS: Record<Judgement, string> = {
@@ -38,9 +39,7 @@ export function describeResponse(
         ? JUDGEMENT_LABELS[response.choice as Judgement]
         : '';
     case 'numeric':
-      return 'value' in response
-        ? `${response.value}${question.unit ? ` ${question.unit}` : ''}`
-        : '';
+      return 'value' in response ? formatQuantity(response.value, question.unit) : '';
     case 'short':
       return 'text' in response ? response.text : '';
     case 'match':

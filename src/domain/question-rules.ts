@@ -254,12 +254,18 @@ export interface BankIdProblem extends BankProblem {
 
 /**
  * Bank ids and question ids must be unique across all banks, since results and assignments
- * refer to them. Every use after the first is reported, naming where the first one is.
+ * refer to them. A clash is reported at every place the id is used, each naming the first other
+ * place, because the loader cannot know which of the files was edited last.
  */
 export function checkUniqueIds(banks: readonly BankIds[]): BankIdProblem[] {
   const problems: BankIdProblem[] = [];
   const bankIds = new Map<string, number>();
-  const questionIds = new Map<string, { bankIndex: number; questionIndex: number }>();
+  const questionIds = new Map<
+    string,
+    { bankIndex: number; questionIndex: number; reported: boolean }
+  >();
+  const questionPlace = (bankIndex: number, questionIndex: number, from: number) =>
+    `question ${questionIndex + 1} of ${bankIndex === from ? 'this bank' : banks[bankIndex]?.label}`;
 
   banks.forEach((bank, bankIndex) => {
     if (bank.id !== undefined) {
@@ -277,15 +283,23 @@ export function checkUniqueIds(banks: readonly BankIds[]): BankIdProblem[] {
       if (questionId === undefined) return;
       const first = questionIds.get(questionId);
       if (first === undefined) {
-        questionIds.set(questionId, { bankIndex, questionIndex });
+        questionIds.set(questionId, { bankIndex, questionIndex, reported: false });
         return;
       }
-      const where = first.bankIndex === bankIndex ? 'this bank' : banks[first.bankIndex]?.label;
+      if (!first.reported) {
+        first.reported = true;
+        problems.push({
+          bankIndex: first.bankIndex,
+          path: ['questions', first.questionIndex, 'id'],
+          questionId,
+          message: `Question id "${questionId}" is also used by ${questionPlace(bankIndex, questionIndex, first.bankIndex)}. Question ids must be unique across all banks; rename the new one.`,
+        });
+      }
       problems.push({
         bankIndex,
         path: ['questions', questionIndex, 'id'],
         questionId,
-        message: `Question id "${questionId}" is already used by question ${first.questionIndex + 1} of ${where}. Question ids must be unique across all banks; rename this one.`,
+        message: `Question id "${questionId}" is already used by ${questionPlace(first.bankIndex, first.questionIndex, bankIndex)}. Question ids must be unique across all banks; rename the new one.`,
       });
     });
   });

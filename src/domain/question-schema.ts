@@ -113,7 +113,10 @@ const orderFields = {
 };
 const evidenceFields = {
   type: z.literal('evidence'),
-  claim: text.meta({ description: 'The claim; the sentences named by `evidence` are the key.' }),
+  claim: text.meta({
+    description:
+      'The statement the student backs up by choosing sentences of the article, such as "Putin wore military uniform on the visit"; the sentences named by `evidence` are the key',
+  }),
   scoring: scoringSchema,
 };
 

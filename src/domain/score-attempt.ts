@@ -142,3 +142,36 @@ export function scoreAttempt(
     questions: reviews,
   };
 }
+
+/**
+ * The fewest questions a skill or difficulty must hold to be shown in a score-only review: with
+ * fewer, its points tell how single questions went, which is what score-only keeps back.
+ */
+export const MIN_SCORE_ONLY_GROUP_QUESTIONS = 3;
+
+/**
+ * The breakdown if every group in it is big enough; else none: hiding only the small groups would
+ * not do, since the total less the shown groups gives them away.
+ */
+function keepIfCoarse<Breakdown extends Partial<Record<string, ScoreBreakdown>>>(
+  breakdown: Breakdown,
+): Breakdown | Record<string, never> {
+  const groups: (ScoreBreakdown | undefined)[] = Object.values(breakdown);
+  return groups.every((group) => (group?.count ?? 0) >= MIN_SCORE_ONLY_GROUP_QUESTIONS)
+    ? breakdown
+    : {};
+}
+
+/**
+ * A result as a score-only review shows it: the total and percent, no question, answer,
+ * explanation or evidence, and the breakdowns by skill and by difficulty only where each of their
+ * groups holds at least {@link MIN_SCORE_ONLY_GROUP_QUESTIONS} questions.
+ */
+export function toScoreOnlyResult(result: AttemptResult): AttemptResult {
+  return {
+    ...result,
+    bySkill: keepIfCoarse(result.bySkill),
+    byDifficulty: keepIfCoarse(result.byDifficulty),
+    questions: [],
+  };
+}

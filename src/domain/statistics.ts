@@ -74,7 +74,8 @@ export interface TestStatistics {
   standardDeviation: number | null;
   /**
    * Cronbach's alpha over attempts that had every question: k/(k-1) (1 - sum of item variances /
-   * variance of totals). Null below two questions or two such attempts, or when totals never vary.
+   * variance of totals). Null below two questions, below `MIN_ATTEMPTS_FOR_RELIABILITY` such
+   * attempts, or when totals never vary. It can be negative (items that disagree with each other).
    */
   cronbachAlpha: number | null;
   /** Ten bins of 10 percentage points: [0, 10), [10, 20), ... [90, 100]. */
@@ -85,6 +86,13 @@ export interface TestStatistics {
 }
 
 const HISTOGRAM_BINS = 10;
+
+/**
+ * The fewest attempts with every question before Cronbach's alpha is reported. With a handful of
+ * attempts the estimate swings wildly (three attempts can give -1.98 for a sound test); ten is a
+ * floor below which no reading of it is safe, not a guarantee above it.
+ */
+export const MIN_ATTEMPTS_FOR_RELIABILITY = 10;
 
 interface Choice {
   id: string;
@@ -185,7 +193,7 @@ function cronbachAlpha(marks: readonly Float64Array[], attemptCount: number): nu
     if (marks.every((column) => !Number.isNaN(column[attempt] ?? Number.NaN)))
       complete.push(attempt);
   }
-  if (marks.length < 2 || complete.length < 2) return null;
+  if (marks.length < 2 || complete.length < Math.max(2, MIN_ATTEMPTS_FOR_RELIABILITY)) return null;
   const itemVariances = marks.reduce(
     (sum, column) => sum + (sampleVariance(complete.map((attempt) => column[attempt] ?? 0)) ?? 0),
     0,

@@ -1,3 +1,6 @@
+import type { QuestionResponse } from '../domain/responses';
+import { isAnswered } from '../domain/validate-response';
+
 /**
  * The attempts this browser started, kept in localStorage: the secret token that lets only this
  * browser continue (and later review) an attempt, and enough to offer "Continue" in the library.
@@ -9,9 +12,25 @@ export interface AttemptRecord {
   articleId: string;
   startedAt: string;
   submitted: boolean;
+  /** How many questions the attempt has (records kept before this field have none). */
+  questionCount?: number;
+  /** The score in percent, once this browser has shown the results. */
+  percent?: number;
 }
 
 const PREFIX = 'readproof:attempt:';
+
+/** The localStorage key of an attempt's draft answers (the quiz's draft store writes it). */
+export function draftStorageKey(attemptId: string): string {
+  return `readproof:draft:${attemptId}`;
+}
+
+/** The localStorage key of the copy of an unfinished quiz that opens it offline (device-copy.ts). */
+export function quizCopyStorageKey(attemptId: string): string {
+  return `readproof:quiz-copy:${attemptId}`;
+}
+
+const isOptionalNumber = (value: unknown) => value === undefined || typeof value === 'number';
 
 function isAttemptRecord(value: unknown): value is AttemptRecord {
   if (typeof value !== 'object' || value === null) return false;
@@ -22,7 +41,9 @@ function isAttemptRecord(value: unknown): value is AttemptRecord {
     typeof record.bankId === 'string' &&
     typeof record.articleId === 'string' &&
     typeof record.startedAt === 'string' &&
-    typeof record.submitted === 'boolean'
+    typeof record.submitted === 'boolean' &&
+    isOptionalNumber(record.questionCount) &&
+    isOptionalNumber(record.percent)
   );
 }
 
@@ -42,19 +63,71 @@ export function saveAttemptRecord(record: AttemptRecord): void {
 
 /** Keeps a just-started attempt (practice or joined), in progress, on this device. */
 export function rememberStartedAttempt(
-  attempt: Pick<AttemptRecord, 'attemptId' | 'token' | 'bankId' | 'articleId' | 'startedAt'>,
+  attempt: Pick<AttemptRecord, 'attemptId' | 'token' | 'bankId' | 'articleId' | 'startedAt'> & {
+    questions?: readonly unknown[];
+  },
 ): void {
-  const { attemptId, token, bankId, articleId, startedAt } = attempt;
-  saveAttemptRecord({ attemptId, token, bankId, articleId, startedAt, submitted: false });
+  const { attemptId, token, bankId, articleId, startedAt, questions } = attempt;
+  saveAttemptRecord({
+    attemptId,
+    token,
+    bankId,
+    articleId,
+    startedAt,
+    submitted: false,
+    ...(questions && { questionCount: questions.length }),
+  });
 }
 
 export function readAttemptRecord(attemptId: string): AttemptRecord | undefined {
   return parseRecord(localStorage.getItem(PREFIX + attemptId));
 }
 
-export function markAttemptSubmitted(attemptId: string): void {
+/**
+ * Marks an attempt submitted, with its score in percent once the results have shown it. Its
+ * offline copy goes: a submitted quiz does not open again.
+ */
+export function markAttemptSubmitted(attemptId: string, percent?: number): void {
+  localStorage.removeItem(quizCopyStorageKey(attemptId));
   const record = readAttemptRecord(attemptId);
-  if (record) saveAttemptRecord({ ...record, submitted: true });
+  if (record) {
+    saveAttemptRecord({ ...record, submitted: true, ...(percent !== undefined && { percent }) });
+  }
+}
+
+/**
+ * The answers in this device's draft of an attempt, as the quiz's draft store last kept them
+ * (those the server has and those still unsent). The draft is whatever a page left in
+ * localStorage, so anything that is not an object of answers counts as none.
+ */
+export function readDraftResponses(attemptId: string): Record<string, QuestionResponse> {
+  try {
+    const draft = JSON.parse(localStorage.getItem(draftStorageKey(attemptId)) ?? 'null') as {
+      state?: { responses?: unknown };
+    } | null;
+    const responses = draft?.state?.responses;
+    if (typeof responses !== 'object' || responses === null) return {};
+    return Object.fromEntries(
+      Object.entries(responses).filter(
+        (entry): entry is [string, QuestionResponse] =>
+          typeof entry[1] === 'object' && entry[1] !== null,
+      ),
+    );
+  } catch {
+    return {};
+  }
+}
+
+/** How many questions of an in-progress attempt have an answer in this device's draft. */
+export function countDraftAnswers(attemptId: string): number {
+  return Object.values(readDraftResponses(attemptId)).filter((response) => {
+    try {
+      return isAnswered(response);
+    } catch {
+      // A malformed answer (a list that is not one) is no answer.
+      return false;
+    }
+  }).length;
 }
 
 /** Every attempt this browser knows, newest first. */

@@ -10,13 +10,16 @@ export const paths = {
   review: '/attempts/:attemptId/review',
   joinForm: '/join',
   join: '/join/:code',
+  joinAsStudent: '/join/:code/:personalCode',
   teacherSignup: '/teacher/signup',
   teacherLogin: '/teacher/login',
   teacherDashboard: '/teacher',
   newAssignment: '/teacher/assignments/new',
   assignment: '/teacher/assignments/:assignmentId',
+  editAssignment: '/teacher/assignments/:assignmentId/edit',
   projectAssignment: '/teacher/assignments/:assignmentId/project',
   assignmentStatistics: '/teacher/assignments/:assignmentId/statistics',
+  assignmentRoster: '/teacher/assignments/:assignmentId/roster',
   assignmentAttempt: '/teacher/assignments/:assignmentId/attempts/:attemptId',
   printStudentCopy: '/teacher/assignments/:assignmentId/print/student-copy',
   printAnswerKey: '/teacher/assignments/:assignmentId/print/answer-key',
@@ -31,16 +34,22 @@ export const getHref = {
   review: (attemptId: string) => `/attempts/${segment(attemptId)}/review`,
   joinForm: () => paths.joinForm,
   join: (code: string) => `/join/${segment(code)}`,
+  /** A class-list student's personal join link. */
+  joinAsStudent: (code: string, personalCode: string) =>
+    `/join/${segment(code)}/${segment(personalCode)}`,
   /** `next`: the teacher page to return to after signing up or logging in. */
   teacherSignup: (next?: string) => withNext(paths.teacherSignup, next),
   teacherLogin: (next?: string) => withNext(paths.teacherLogin, next),
   teacherDashboard: () => paths.teacherDashboard,
   newAssignment: () => paths.newAssignment,
   assignment: (assignmentId: string) => `/teacher/assignments/${segment(assignmentId)}`,
+  editAssignment: (assignmentId: string) => `/teacher/assignments/${segment(assignmentId)}/edit`,
   projectAssignment: (assignmentId: string) =>
     `/teacher/assignments/${segment(assignmentId)}/project`,
   assignmentStatistics: (assignmentId: string) =>
     `/teacher/assignments/${segment(assignmentId)}/statistics`,
+  assignmentRoster: (assignmentId: string) =>
+    `/teacher/assignments/${segment(assignmentId)}/roster`,
   assignmentAttempt: (assignmentId: string, attemptId: string) =>
     `/teacher/assignments/${segment(assignmentId)}/attempts/${segment(attemptId)}`,
   printStudentCopy: (assignmentId: string) =>

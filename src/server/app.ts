@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { LoadedContent } from '../content/load-content';
-import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, LoginThrottle } from './auth/login-throttle';
 import { OWASP_SCRYPT_COST, type ScryptCost } from './auth/password-hash';
 import { requireSameOrigin } from './auth/same-origin';
 import { createTeacherSessions } from './auth/session';
@@ -16,7 +15,15 @@ import { createBankRoutes } from './routes/banks';
 import { createHealthRoutes } from './routes/health';
 import { createJoinRoutes } from './routes/join';
 import { createTeacherAuthRoutes } from './routes/teacher-auth';
-import { limitBodySize, setSecurityHeaders } from './security';
+import {
+  DEFAULT_RATE_LIMITS,
+  RateLimiter,
+  limitAttemptStarts,
+  limitCodeMisses,
+  type RateLimitRules,
+} from './rate-limit';
+import { createRosterRoutes } from './routes/rosters';
+import { createSecurityHeaders, keepApiResponsesOutOfCaches, limitBodySize } from './security';
 import { serveClient } from './serve-client';
 import { cookieAuthScheme } from './teacher-openapi';
 
@@ -42,6 +49,13 @@ export interface AppOptions {
   allowedOrigins?: string[];
   /** Uniform integers in [0, max) for join codes. Default: `crypto.randomInt`. */
   randomIndex?: (exclusiveMax: number) => number;
+  /** Per-address limits on starting attempts and on wrong codes. Default: DEFAULT_RATE_LIMITS. */
+  rateLimits?: RateLimitRules;
+  /**
+   * The key that signs device cookies (main.ts passes `SESSION_SECRET`). Default: one generated
+   * once and kept in the database.
+   */
+  sessionSecret?: string;
 }
 
 /** The Readproof HTTP app: the JSON API under /api and, given `clientDir`, the React app. */
@@ -56,27 +70,32 @@ export function createApp({
   publicOrigin,
   allowedOrigins = [],
   randomIndex = randomInt,
+  rateLimits = DEFAULT_RATE_LIMITS,
+  sessionSecret,
 }: AppOptions) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
-  app.use('*', setSecurityHeaders);
+  app.use('*', createSecurityHeaders({ trustProxy }));
   app.use('/api/*', limitBodySize);
   // CSRF: the teacher's cookie must not let another site act for them; joining is kept to this
   // site's pages as well, so no other page can start attempts in a teacher's assignment.
   const sameOrigin = requireSameOrigin({ trustProxy, allowedOrigins });
   app.use('/api/teacher/*', sameOrigin);
   app.use('/api/join/*', sameOrigin);
-  // Students' names and scores stay out of every cache, shared or not.
-  app.use('/api/teacher/*', async (c, next) => {
-    await next();
-    c.res.headers.set('Cache-Control', 'no-store');
-  });
+  // Sessions, tokens, answers, reviews, students' names and scores stay out of every cache.
+  app.use('/api/*', keepApiResponsesOutOfCaches);
 
   const sessions = createTeacherSessions({ db, now, trustProxy });
   const clock = () => now().getTime();
+  // Starting attempts fills the disk and wrong codes are guesses: both are limited per address.
+  const startLimiter = new RateLimiter(rateLimits.attemptStarts, clock);
+  const missLimiter = new RateLimiter(rateLimits.codeMisses, clock);
+  app.use('/api/attempts', limitAttemptStarts(startLimiter, { trustProxy }));
+  app.use('/api/join/:code', limitAttemptStarts(startLimiter, { trustProxy }));
+  app.use('/api/join/*', limitCodeMisses(missLimiter, { trustProxy }));
   const teacherOptions = { db, store, sessions, now, trustProxy, publicOrigin };
 
   const routes = app
-    .route('/api/health', createHealthRoutes())
+    .route('/api/health', createHealthRoutes({ db, now }))
     .route('/api/articles', createArticleRoutes(content))
     .route('/api/banks', createBankRoutes(content))
     .route('/api/attempts', createAttemptRoutes({ db, store, now }))
@@ -86,14 +105,14 @@ export function createApp({
         db,
         sessions,
         passwordCost,
-        accountThrottle: new LoginThrottle(ACCOUNT_THROTTLE, clock),
-        addressThrottle: new LoginThrottle(ADDRESS_THROTTLE, clock),
+        sessionSecret,
         now,
         trustProxy,
       }),
     )
     .route('/api/teacher/assignments', createAssignmentRoutes({ ...teacherOptions, randomIndex }))
     .route('/api/teacher/assignments', createAssignmentResultRoutes(teacherOptions))
+    .route('/api/teacher/assignments', createRosterRoutes({ ...teacherOptions, randomIndex }))
     .route('/api/join', createJoinRoutes({ db, store, now }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

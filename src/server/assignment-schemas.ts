@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { FIELD_LIMITS } from '../domain/field-limits';
 import type { TestStatistics } from '../domain/statistics';
 import { QUESTION_TYPES, SKILLS } from '../domain/question-kinds';
 import { slugSchema } from './schemas';
@@ -12,7 +13,7 @@ export const reviewPolicySchema = z
   .object({
     when: z.enum(['immediately', 'after-due', 'never']).openapi({
       description:
-        'When a student sees their review: on submitting, once the due time (plus a 30 s grace) has passed, or never.',
+        'When a student sees their review: on submitting; once the due time (plus a 30 s grace) has passed, or, without a due time, once the teacher closes the assignment; or never. While another assignment on the same bank has not shown its class the key, reviews that would show anything are held (see docs/security.md).',
     }),
     show: z.enum(['score', 'full']).openapi({
       description:
@@ -37,7 +38,7 @@ const minutesSchema = z
 
 /** The settings a teacher chooses; every field optional in an update. */
 const settingsFields = {
-  title: z.string().trim().min(1, 'Give the assignment a title.').max(200),
+  title: z.string().trim().min(1, 'Give the assignment a title.').max(FIELD_LIMITS.assignmentTitle),
   questionIds: z.array(slugSchema).min(1).max(500).openapi({
     description:
       'The questions asked, a subset of the bank (stored in bank order). Default: every question. Cannot change once students have started.',
@@ -56,7 +57,8 @@ const settingsFields = {
   shuffleQuestions: z.boolean().openapi({ description: 'Default true.' }),
   shuffleOptions: z.boolean().openapi({ description: 'Default true.' }),
   reviewPolicy: reviewPolicySchema.openapi({
-    description: 'Default `{ "when": "after-due", "show": "full" }`.',
+    description:
+      'Default `{ "when": "after-due", "show": "full" }`: with no due time (the default), after the teacher closes the assignment.',
   }),
   extraTime: z
     .record(z.string().regex(/\S/, 'A name cannot be blank.').max(100), minutesSchema)
@@ -156,8 +158,31 @@ export const gradebookAttemptSchema = z
     counts: z.boolean().openapi({
       description: "Whether this attempt is (one of) the student's counted attempt(s).",
     }),
+    results: z
+      .array(z.enum(['correct', 'partial', 'incorrect', 'unanswered']).nullable())
+      .nullable()
+      .openapi({
+        description:
+          "Each question's result in the order of the gradebook's `questions` (bank order); null while in progress.",
+      }),
   })
   .openapi('GradebookAttempt');
+
+export const attemptRemovalSchema = z
+  .object({
+    id: z.string(),
+    attemptId: z.string(),
+    removedBy: z.string().openapi({ description: "The teacher's name when they removed it." }),
+    removedAt: z.string(),
+    studentName: z.string(),
+    status: attemptStateSchema,
+    startedAt: z.string(),
+    submittedAt: z.string().nullable(),
+    score: z.number().nullable(),
+    maxPoints: z.number().nullable(),
+    percent: z.number().nullable(),
+  })
+  .openapi('AttemptRemoval');
 
 export const gradebookStudentSchema = z
   .object({
@@ -176,6 +201,9 @@ export const gradebookSchema = z
     assignment: assignmentSchema,
     attempts: z.array(gradebookAttemptSchema).openapi({ description: 'By start time.' }),
     students: z.array(gradebookStudentSchema).openapi({ description: 'By name.' }),
+    questions: z
+      .array(z.object({ id: z.string(), number: z.int(), prompt: z.string() }))
+      .openapi({ description: "The assignment's questions in bank order, numbered from 1." }),
     generatedAt: z.string(),
   })
   .openapi('Gradebook');

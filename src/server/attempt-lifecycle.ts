@@ -1,16 +1,11 @@
-import {
-  DEADLINE_GRACE_SECONDS,
-  PRACTICE_REVIEW_POLICY,
-  decideReviewAccess,
-  type ReviewAccess,
-} from '../domain/assignment-rules';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { DEADLINE_GRACE_SECONDS } from '../domain/assignment-rules';
 import type { AttemptPlan } from '../domain/attempt-plan';
 import type { ResponseMap } from '../domain/responses';
 import type { AttemptResult } from '../domain/results';
 import { scoreAttempt } from '../domain/score-attempt';
 import { versionOf, type BankVersion, type ContentStore } from './content-store';
-import { getAssignment } from './db/assignments';
-import { listOverdueAttempts, submitAttempt, type Attempt } from './db/attempts';
+import { deleteAbandonedPracticeAttempts, listOverdueAttempts, submitAttempt } from './db/attempts';
 import type { AppDatabase } from './db/database';
 
 const GRACE_MS = DEADLINE_GRACE_SECONDS * 1000;
@@ -31,73 +26,103 @@ export function expiredDeadlineAt(now: Date): string {
 }
 
 /**
+ * The database calls are synchronous underneath, so a sweep of 20,000 attempts in one go held
+ * every request for 10 s. The sweep reads SWEEP_BATCH attempts at a time and lets other requests
+ * run whenever it has worked for SWEEP_SLICE_MS, so none waits behind it for much longer.
+ */
+const SWEEP_BATCH = 50;
+const SWEEP_SLICE_MS = 10;
+
+/** How long an unsubmitted practice attempt is kept after it started (docs/operations.md). */
+export const PRACTICE_ATTEMPT_EXPIRY_DAYS = 7;
+
+/**
  * Submits, with what was saved, every attempt still in progress whose deadline and grace period
  * are over at `now`; optionally only those of one assignment or one attempt. Such an attempt is
  * recorded as submitted at its deadline, by the deadline, so the gradebook shows it as overdue.
- * Runs on every access to an attempt, before the gradebook, and from a periodic sweep.
+ * Runs on every access to an attempt, before the gradebook, and from a periodic sweep; a batch
+ * at a time, letting other requests run in between. Resolves with how many it submitted.
  */
 export async function submitOverdueAttempts(
   { db, store }: { db: AppDatabase; store: ContentStore },
   now: Date,
   scope: { assignmentId?: string; attemptId?: string } = {},
-): Promise<void> {
-  const overdue = await listOverdueAttempts(db, {
-    ...scope,
-    deadlineBefore: expiredDeadlineAt(now),
-  });
-  for (const attempt of overdue) {
-    const version = await versionOf(store, attempt);
-    const { id, deadline } = attempt;
-    await submitAttempt(
-      db,
-      id,
-      { submittedAt: deadline, submittedBy: 'deadline' },
-      (attempt, responses) => scoreAgainst(version, attempt.plan, responses),
-    );
+): Promise<number> {
+  const deadlineBefore = expiredDeadlineAt(now);
+  let submitted = 0;
+  let sliceStart = performance.now();
+  for (;;) {
+    const overdue = await listOverdueAttempts(db, { ...scope, deadlineBefore, limit: SWEEP_BATCH });
+    for (const attempt of overdue) {
+      const version = await versionOf(store, attempt);
+      const { id, deadline } = attempt;
+      await submitAttempt(
+        db,
+        id,
+        { submittedAt: deadline, submittedBy: 'deadline' },
+        (attempt, responses) => scoreAgainst(version, attempt.plan, responses),
+      );
+      if (performance.now() - sliceStart >= SWEEP_SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
+    }
+    submitted += overdue.length;
+    if (overdue.length < SWEEP_BATCH) return submitted;
   }
 }
 
-export interface ReviewDecision {
-  /** none: nothing; score: the total and breakdowns only; full: answers, explanations, evidence. */
-  access: ReviewAccess;
-  /** When the review opens, if it is closed now only because the due time has not passed. */
-  opensAt: string | null;
-}
+/** Each database's sweeps of one assignment now running, by assignment id. */
+const runningSweeps = new WeakMap<AppDatabase, Map<string, Promise<number>>>();
 
 /**
- * What the student may see of their attempt at `now`: practice shows everything once submitted;
- * an assignment's attempt follows the assignment's current review policy. "After the due time"
- * means after the due time and its grace period, once no classmate's answer can still arrive.
+ * `submitOverdueAttempts` for one assignment, joining its sweep if one is already running: a
+ * teacher's page polls every 5 s, and 20,000 attempts running out at once take longer than that.
  */
-export async function decideAttemptReview(
-  db: AppDatabase,
-  attempt: Attempt,
+export function submitOverdueAttemptsOf(
+  deps: { db: AppDatabase; store: ContentStore },
   now: Date,
-): Promise<ReviewDecision> {
-  const submitted = attempt.status === 'submitted';
-  const assignment =
-    attempt.assignmentId === null ? undefined : await getAssignment(db, attempt.assignmentId);
-  if (!assignment) {
-    return {
-      access: decideReviewAccess(PRACTICE_REVIEW_POLICY, { submitted, dueAt: null, now }),
-      opensAt: null,
-    };
+  assignmentId: string,
+): Promise<number> {
+  let running = runningSweeps.get(deps.db);
+  if (!running) {
+    running = new Map();
+    runningSweeps.set(deps.db, running);
   }
-  const reviewFrom =
-    assignment.dueAt === null ? null : new Date(new Date(assignment.dueAt).getTime() + GRACE_MS);
-  const access = decideReviewAccess(assignment.reviewPolicy, { submitted, dueAt: reviewFrom, now });
-  const waitsForDue =
-    access === 'none' &&
-    assignment.reviewPolicy.when === 'after-due' &&
-    reviewFrom !== null &&
-    now < reviewFrom;
-  return { access, opensAt: waitsForDue && reviewFrom ? reviewFrom.toISOString() : null };
+  const joined = running.get(assignmentId);
+  if (joined) return joined;
+  const sweeps = running;
+  const sweep = submitOverdueAttempts(deps, now, { assignmentId }).finally(() =>
+    sweeps.delete(assignmentId),
+  );
+  sweeps.set(assignmentId, sweep);
+  return sweep;
 }
 
 /**
- * A result as a score-only policy shows it: the total and the breakdowns by skill and difficulty,
- * with no question, answer, explanation or evidence.
+ * Deletes practice attempts never submitted that started more than PRACTICE_ATTEMPT_EXPIRY_DAYS
+ * before `now`, with their answers, a batch at a time; resolves with how many. Without it anyone
+ * could fill the disk with attempts nobody finishes. Submitted attempts and assignments' attempts
+ * are kept.
  */
-export function toScoreOnly(result: AttemptResult): AttemptResult {
-  return { ...result, questions: [] };
+export async function expireAbandonedPracticeAttempts(db: AppDatabase, now: Date): Promise<number> {
+  const startedBefore = new Date(
+    now.getTime() - PRACTICE_ATTEMPT_EXPIRY_DAYS * 24 * 60 * 60 * 1000,
+  ).toISOString();
+  let deleted = 0;
+  for (;;) {
+    const batch = await deleteAbandonedPracticeAttempts(db, { startedBefore, limit: SWEEP_BATCH });
+    deleted += batch;
+    if (batch === 0) return deleted;
+    await yieldToEventLoop();
+  }
+}
+
+/** The periodic sweep: submits overdue attempts, then deletes abandoned practice attempts. */
+export async function sweepAttempts(
+  deps: { db: AppDatabase; store: ContentStore },
+  now: Date,
+): Promise<void> {
+  await submitOverdueAttempts(deps, now);
+  await expireAbandonedPracticeAttempts(deps.db, now);
 }

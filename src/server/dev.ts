@@ -3,19 +3,23 @@ import { join, resolve } from 'node:path';
 
 /**
  * `npm run dev`: the API server under `tsx watch` on API_PORT (default 3000) and Vite's dev
- * server, which proxies /api to it (vite.config.ts). Stopping either stops both.
+ * server on PORT (default 5173), which proxies /api to the API (vite.config.ts). The API restarts
+ * when its code or any file under the questions folder changes, so an edited bank is read again.
+ * Stopping either stops both.
  */
 const repoRoot = resolve(import.meta.dirname, '../..');
 const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
 const apiPort = process.env.API_PORT ?? '3000';
+const vitePort = process.env.PORT ?? '5173';
+const questionsDir = process.env.QUESTIONS_DIR ?? 'questions';
 
 const children: ChildProcess[] = [
-  spawn(bin('tsx'), ['watch', 'src/server/main.ts'], {
+  spawn(bin('tsx'), ['watch', '--include', `${questionsDir}/**/*`, 'src/server/main.ts'], {
     cwd: repoRoot,
     stdio: 'inherit',
     env: { ...process.env, PORT: apiPort },
   }),
-  spawn(bin('vite'), [], {
+  spawn(bin('vite'), ['--port', vitePort, '--strictPort'], {
     cwd: repoRoot,
     stdio: 'inherit',
     env: { ...process.env, API_PORT: apiPort },

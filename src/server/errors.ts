@@ -2,6 +2,13 @@ import { z, type Hook } from '@hono/zod-openapi';
 import type { Context, Env } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { describeIssue } from '../domain/plain-issues';
+import { formatCount } from '../domain/plural';
+import { describeStorageFailure, isStorageFailure } from './db/database';
+
+// Every schema's issues without a message of their own are worded for people, in one place: a
+// form shows them next to the field as they come ("The name can be at most 100 characters long").
+z.config({ customError: describeIssue });
 
 /** Every error the API sends: `{ error: { code, message, details? } }`. */
 export const errorSchema = z
@@ -16,7 +23,7 @@ export const errorSchema = z
 
 export type ErrorBody = z.infer<typeof errorSchema>;
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 /** An expected refusal: thrown from a handler, answered by `handleError` with its status. */
 export class ApiError extends Error {
@@ -76,9 +83,9 @@ export function validationHook<E extends Env>(
   }));
   const first = issues[0];
   const where = targetNames[result.target] ?? result.target;
-  const message = first
-    ? `The request ${where} is invalid at "${first.path.join('.') || '(root)'}": ${first.message}`
-    : `The request ${where} is invalid.`;
+  // The issue's message names its field in words; `details.issues` keeps the exact path.
+  const more = issues.length > 1 ? ` (${formatCount(issues.length - 1, 'more problem')})` : '';
+  const message = first ? `${first.message}${more}` : `The request ${where} is invalid.`;
   return c.json(errorBody('invalid-request', message, { target: where, issues }), 400);
 }
 
@@ -98,6 +105,17 @@ export function handleError(error: Error, c: Context): Response {
       if (name.toLowerCase() !== 'content-type') c.header(name, value);
     }
     return c.json(errorBody(codeByStatus[status] ?? 'bad-request', message), status);
+  }
+  if (isStorageFailure(error)) {
+    // The cause in one line for whoever runs the server; the client learns it is not its fault.
+    console.error(`The database cannot be written: ${describeStorageFailure(error)}`);
+    return c.json(
+      errorBody(
+        'storage-unavailable',
+        'The server cannot save anything right now (its storage is full or read-only), so nothing was saved. Try again in a few minutes.',
+      ),
+      503,
+    );
   }
   console.error(error);
   return c.json(errorBody('internal-error', 'Something went wrong on the server; try again.'), 500);

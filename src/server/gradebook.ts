@@ -1,7 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import { computeCountedPercent, pickCountedAttempts } from '../domain/assignment-rules';
 import type { gradebookAttemptSchema, gradebookStudentSchema } from './assignment-schemas';
-import type { AssignmentAttempt } from './db/assignment-attempts';
+import type { ScoredAttempt } from './db/assignment-results';
 import type { Assignment } from './db/assignments';
 import type { Attempt } from './db/attempts';
 
@@ -23,15 +23,16 @@ export function attemptState(
 
 /**
  * The gradebook of an assignment from its attempts in start order: a row per attempt with its
- * score and time taken, and a row per student (by name, ignoring case and spacing) with the
- * percent that counts under the assignment's rule, which also marks the attempts it comes from.
+ * score, time taken and each question's result (bank order), and a row per student (by name,
+ * ignoring case and spacing) with the percent that counts under the assignment's rule, which
+ * also marks the attempts it comes from.
  */
 export function buildGradebook(
-  assignment: Pick<Assignment, 'countedAttempt'>,
-  attempts: AssignmentAttempt[],
-  { questionCount, maxPoints }: { questionCount: number; maxPoints: number },
+  assignment: Pick<Assignment, 'countedAttempt' | 'questionIds'>,
+  attempts: ScoredAttempt[],
+  { maxPoints }: { maxPoints: number },
 ): GradebookRows {
-  const byStudent = new Map<string, AssignmentAttempt[]>();
+  const byStudent = new Map<string, ScoredAttempt[]>();
   for (const attempt of attempts) {
     byStudent.set(attempt.studentKey, [...(byStudent.get(attempt.studentKey) ?? []), attempt]);
   }
@@ -40,9 +41,9 @@ export function buildGradebook(
   const students: GradebookStudent[] = [];
   for (const own of byStudent.values()) {
     const submitted = own
-      .filter((attempt) => attempt.result !== null && attempt.submittedAt !== null)
+      .filter((attempt) => attempt.score !== null && attempt.submittedAt !== null)
       .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
-    const percents = submitted.map((attempt) => attempt.result?.percent ?? 0);
+    const percents = submitted.map((attempt) => attempt.score?.percent ?? 0);
     for (const index of pickCountedAttempts(percents, assignment.countedAttempt)) {
       const attempt = submitted[index];
       if (attempt) counted.add(attempt.id);
@@ -60,7 +61,7 @@ export function buildGradebook(
   const rows = attempts.map((attempt): GradebookAttempt => {
     const attemptNumber = (attemptNumbers.get(attempt.studentKey) ?? 0) + 1;
     attemptNumbers.set(attempt.studentKey, attemptNumber);
-    const { result, submittedAt } = attempt;
+    const { score, submittedAt, marks } = attempt;
     return {
       attemptId: attempt.id,
       studentName: attempt.studentName,
@@ -75,11 +76,15 @@ export function buildGradebook(
           ? null
           : Math.round((Date.parse(submittedAt) - Date.parse(attempt.startedAt)) / 1000),
       answeredCount: attempt.answeredCount,
-      questionCount,
-      score: result?.total ?? null,
-      maxPoints: result?.maxPoints ?? maxPoints,
-      percent: result?.percent ?? null,
+      questionCount: assignment.questionIds.length,
+      score: score?.total ?? null,
+      maxPoints: score?.maxPoints ?? maxPoints,
+      percent: score?.percent ?? null,
       counts: counted.has(attempt.id),
+      results:
+        marks === null
+          ? null
+          : assignment.questionIds.map((questionId) => marks[questionId]?.status ?? null),
     };
   });
 

@@ -3,9 +3,16 @@ import { join, resolve } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { formatProblems, loadContent } from '../content/load-content';
 import { createApp } from './app';
-import { submitOverdueAttempts } from './attempt-lifecycle';
+import { sweepAttempts } from './attempt-lifecycle';
 import { createContentStore } from './content-store';
-import { openDatabase } from './db/database';
+import { DEFAULT_RATE_LIMITS, UNLIMITED_RATE_LIMITS } from './rate-limit';
+import {
+  describeStorageFailure,
+  isStorageFailure,
+  openDatabase,
+  probeDatabaseWrite,
+  type AppDatabase,
+} from './db/database';
 
 /**
  * Starts Readproof: checks the content, opens and migrates the database, serves the API and the
@@ -21,8 +28,12 @@ const questionsDir = process.env.QUESTIONS_DIR ?? join(repoRoot, 'questions');
 const LISTEN_BACKLOG = 4096;
 /** How long in-flight requests get to finish on shutdown before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
-/** How often attempts whose time ran out are submitted, so the gradebook never waits on a student. */
-const OVERDUE_SWEEP_MS = 30_000;
+
+/**
+ * How often Node looks for requests past their timeouts; its default, 30 s, would let a request
+ * outlive its timeout by that much.
+ */
+const TIMEOUT_CHECK_MS = 1000;
 /** Only behind a reverse proxy that sets X-Forwarded-Proto, -Host and -For. */
 const trustProxy = ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase());
 const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? '')
@@ -46,6 +57,35 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
+/** A positive whole number from the environment variable `name`, or `fallback` when unset. */
+function readPositiveInteger(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) {
+    console.error(`${name} must be a whole number of 1 or more, not "${value}".`);
+    process.exit(1);
+  }
+  return number;
+}
+
+/**
+ * Slow clients: a request must arrive whole within REQUEST_TIMEOUT_SECONDS and its headers
+ * within HEADERS_TIMEOUT_SECONDS (Node's defaults, 300 s and 60 s, let a trickled body hold a
+ * connection for minutes); at most MAX_CONNECTIONS are open at once, the rest are refused.
+ */
+const requestTimeoutMs = readPositiveInteger('REQUEST_TIMEOUT_SECONDS', 30) * 1000;
+const headersTimeoutMs = Math.min(
+  readPositiveInteger('HEADERS_TIMEOUT_SECONDS', 10) * 1000,
+  requestTimeoutMs,
+);
+const maxConnections = readPositiveInteger('MAX_CONNECTIONS', 2000);
+/**
+ * How often attempts whose time ran out are submitted (so the gradebook never waits on a
+ * student) and abandoned practice attempts deleted.
+ */
+const sweepIntervalMs = readPositiveInteger('SWEEP_INTERVAL_SECONDS', 30) * 1000;
+
 const content = await loadContent(questionsDir);
 if (content.problems.length > 0) {
   console.error(formatProblems(content.problems));
@@ -55,7 +95,25 @@ if (content.problems.length > 0) {
   process.exit(1);
 }
 
-const db = await openDatabase(databasePath);
+/** The database, opened and proven writable, or an exit with one line saying why not. */
+async function openWritableDatabase(): Promise<AppDatabase> {
+  const refuse = (reason: string): never => {
+    console.error(
+      `Readproof did not start: the database ${databasePath} cannot be written (${reason}). Check that the file and its folder are writable and the disk has space.`,
+    );
+    process.exit(1);
+  };
+  try {
+    const opened = await openDatabase(databasePath);
+    const problem = await probeDatabaseWrite(opened, new Date());
+    return problem === null ? opened : refuse(problem);
+  } catch (error) {
+    if (isStorageFailure(error)) return refuse(describeStorageFailure(error));
+    throw error;
+  }
+}
+
+const db = await openWritableDatabase();
 const store = createContentStore(db, content);
 const app = createApp({
   db,
@@ -65,18 +123,31 @@ const app = createApp({
   trustProxy,
   publicOrigin,
   allowedOrigins,
+  // Signs device cookies; without it the server keeps a generated key in the database.
+  sessionSecret: process.env.SESSION_SECRET || undefined,
+  // Per-address limits on starting attempts and wrong codes; `off` only for a load test from one
+  // machine (every simulated student shares its address).
+  rateLimits: process.env.RATE_LIMITS === 'off' ? UNLIMITED_RATE_LIMITS : DEFAULT_RATE_LIMITS,
 });
 
 const overdueSweep = setInterval(() => {
-  submitOverdueAttempts({ db, store }, new Date()).catch((error: unknown) => {
-    console.error('Submitting overdue attempts failed:', error);
+  sweepAttempts({ db, store }, new Date()).catch((error: unknown) => {
+    console.error('Sweeping overdue and abandoned attempts failed:', error);
   });
-}, OVERDUE_SWEEP_MS);
+}, sweepIntervalMs);
 overdueSweep.unref();
 
-const adaptor = createAdaptorServer({ fetch: app.fetch });
+const adaptor = createAdaptorServer({
+  fetch: app.fetch,
+  serverOptions: {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: headersTimeoutMs,
+    connectionsCheckingInterval: TIMEOUT_CHECK_MS,
+  },
+});
 if (!(adaptor instanceof http.Server)) throw new Error('Readproof serves HTTP/1.1 only');
 const server: http.Server = adaptor;
+server.maxConnections = maxConnections;
 server.on('error', (error) => {
   console.error(`Readproof could not listen on ${host}:${port}: ${error.message}`);
   process.exit(1);

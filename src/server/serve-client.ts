@@ -21,6 +21,15 @@ function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
 
+/**
+ * Build by-products that are not the app: source maps (they would hand out the source) and
+ * anything under a dot-folder such as `.vite/manifest.json`. They answer 404, whatever the build
+ * left in the folder.
+ */
+function isPrivateBuildFile(path: string): boolean {
+  return path.endsWith('.map') || /(^|\/)\./.test(path);
+}
+
 /** A path whose last segment has no dot is a client route (`/attempts/abc`), not a missing file. */
 function isClientRoute(path: string): boolean {
   return !path.startsWith('/assets/') && !/\.[^/]*$/.test(path);
@@ -42,7 +51,7 @@ export function serveClient(clientDir: string): MiddlewareHandler {
   const files = serveStatic({ root: clientDir });
   const index = serveStatic({ path: indexFile });
   return async (c, next) => {
-    if (isApiPath(c.req.path)) return next();
+    if (isApiPath(c.req.path) || isPrivateBuildFile(c.req.path)) return next();
     const served = await files(c, async () => {});
     if (served) {
       served.headers.set(

@@ -43,6 +43,26 @@ describe('describeIssues', () => {
     ]);
   });
 
+  it('explains a missing claim by what a claim is, not by the word again', () => {
+    const evidence = {
+      id: 'prove-it',
+      type: 'evidence',
+      prompt: 'Select the sentence that proves the claim.',
+      skill: 'literal',
+      difficulty: 1,
+      explanation: 'The article says so.',
+      evidence: ['the bridge'],
+    };
+    expect(describeQuestion(evidence)).toEqual([
+      expect.objectContaining({
+        path: ['claim'],
+        message: expect.stringMatching(
+          /^Missing "claim" \(the statement the student backs up by choosing sentences of the article, such as ".+"; .*\)\. Add it here\.$/,
+        ),
+      }),
+    ]);
+  });
+
   it('lists the allowed values of an enum and suggests the nearest', () => {
     expect(describeQuestion({ ...numeric, skill: 'numeracey' })).toEqual([
       expect.objectContaining({

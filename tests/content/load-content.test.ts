@@ -175,6 +175,13 @@ const brokenCases: {
     kind: 'an evidence quote found twice, asking for "after"',
     name: 'ambiguous-quote.yaml',
     expected: [
+      // duplicate-id.yaml reuses this question's id: the clash is reported in both files.
+      {
+        line: 7,
+        column: 9,
+        questionId: 'quote-twice',
+        message: /also used by question 1 of .*duplicate-id\.yaml\. .*rename the new one/,
+      },
       {
         line: 15,
         column: 9,
@@ -184,10 +191,10 @@ const brokenCases: {
     ],
   },
   {
-    kind: 'an evidence question whose key names no sentence',
+    kind: 'an evidence question whose only quote is not in the article',
     name: 'evidence-names-no-sentence.yaml',
     expected: [
-      { line: 15, column: 7, questionId: 'no-key', message: /names none/ },
+      // Only the quote's own problem: "names no sentence" would repeat it.
       { line: 15, column: 9, questionId: 'no-key', message: /is not in the article/ },
     ],
   },

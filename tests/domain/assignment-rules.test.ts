@@ -7,12 +7,17 @@ import {
   createJoinCode,
   decideAssignmentStatus,
   decideReviewAccess,
+  decideReviewTiming,
+  findReviewOpening,
+  isAnswerKeyReleased,
+  predictKeyRelease,
   findExtraMinutes,
   isWithinDeadline,
   normaliseStudentName,
   parseJoinCode,
   pickCountedAttempts,
   studentNameKey,
+  type AssessmentState,
   type ReviewPolicy,
 } from '../../src/domain/assignment-rules';
 
@@ -88,33 +93,111 @@ describe('isWithinDeadline', () => {
 describe('decideReviewAccess', () => {
   const dueAt = new Date('2026-11-27T10:00:00Z');
   const before = new Date('2026-11-27T09:59:59Z');
-  const after = new Date('2026-11-27T10:00:00Z');
+  const inGrace = new Date('2026-11-27T10:00:29Z');
+  const after = new Date('2026-11-27T10:00:30Z');
+  const open = { dueAt: null, closedAt: null };
   const full: ReviewPolicy = { when: 'immediately', show: 'full' };
+  const afterDue: ReviewPolicy = { when: 'after-due', show: 'full' };
 
   it('shows nothing before the attempt is submitted, whatever the policy', () => {
-    expect(decideReviewAccess(full, { submitted: false, dueAt: null, now: after })).toBe('none');
+    expect(decideReviewAccess(full, { ...open, submitted: false, now: after })).toBe('none');
   });
 
-  it('shows what the policy says at once when it is immediate', () => {
-    expect(decideReviewAccess(full, { submitted: true, dueAt, now: before })).toBe('full');
+  // One row per policy and moment: what a submitted attempt's student sees.
+  it.each([
+    ['immediately, full', full, { dueAt, closedAt: null }, before, 'full'],
+    ['immediately, score', { when: 'immediately', show: 'score' }, open, before, 'score'],
+    ['after due, before it', afterDue, { dueAt, closedAt: null }, before, 'none'],
+    ['after due, in its grace', afterDue, { dueAt, closedAt: null }, inGrace, 'none'],
+    ['after due, past its grace', afterDue, { dueAt, closedAt: null }, after, 'full'],
+    ['after due, closed before it', afterDue, { dueAt, closedAt: before }, inGrace, 'none'],
+    ['after due without one, still open', afterDue, open, after, 'none'],
+    ['after due without one, closed', afterDue, { dueAt: null, closedAt: before }, after, 'full'],
+    [
+      'after due without one, score, closed',
+      { when: 'after-due', show: 'score' },
+      { dueAt: null, closedAt: before },
+      before,
+      'score',
+    ],
+    [
+      'never, past due and closed',
+      { when: 'never', show: 'full' },
+      { dueAt, closedAt: dueAt },
+      after,
+      'none',
+    ],
+  ] as const)('%s: %s', (_label, policy, clock, now, expected) => {
+    expect(decideReviewAccess(policy, { ...clock, submitted: true, now })).toBe(expected);
+  });
+
+  it('fails closed: "after the due time" without a due time means after the teacher closes it', () => {
+    expect(decideReviewTiming('after-due', false)).toBe('after-close');
+    expect(decideReviewTiming('after-due', true)).toBe('after-due');
+    expect(decideReviewTiming('immediately', false)).toBe('immediately');
+    expect(findReviewOpening(afterDue, open)).toBeNull();
+    expect(findReviewOpening(afterDue, { dueAt: null, closedAt: before })).toEqual(before);
+    expect(findReviewOpening(afterDue, { dueAt, closedAt: null })).toEqual(after);
+  });
+});
+
+describe('isAnswerKeyReleased and predictKeyRelease', () => {
+  const opensAt = new Date('2026-11-27T09:00:00Z');
+  const dueAt = new Date('2026-11-27T10:00:00Z');
+  const during = new Date('2026-11-27T09:30:00Z');
+  const afterGrace = new Date('2026-11-27T10:00:30Z');
+  const assessment = (changes: Partial<AssessmentState> = {}): AssessmentState => ({
+    reviewPolicy: { when: 'after-due', show: 'full' },
+    opensAt,
+    dueAt,
+    closedAt: null,
+    answersPending: false,
+    ...changes,
+  });
+
+  it.each([
+    ['open, before its due time', assessment(), during, false],
+    ['scheduled', assessment({ opensAt: afterGrace, dueAt: null }), during, false],
+    ['past due and its grace, full review', assessment(), afterGrace, true],
+    [
+      'past due, a score-only review',
+      assessment({ reviewPolicy: { when: 'after-due', show: 'score' } }),
+      afterGrace,
+      false,
+    ],
+    [
+      'past due, never reviewed',
+      assessment({ reviewPolicy: { when: 'never', show: 'full' } }),
+      afterGrace,
+      false,
+    ],
+    [
+      'immediate review, still open',
+      assessment({ reviewPolicy: { when: 'immediately', show: 'full' }, dueAt: null }),
+      afterGrace,
+      false,
+    ],
+    ['no due time, still open', assessment({ dueAt: null }), afterGrace, false],
+    ['no due time, closed', assessment({ dueAt: null, closedAt: during }), afterGrace, true],
+    [
+      'closed, an answer still pending',
+      assessment({ dueAt: null, closedAt: during, answersPending: true }),
+      afterGrace,
+      false,
+    ],
+  ] as const)('%s: %s', (_label, state, now, released) => {
+    expect(isAnswerKeyReleased(state, now)).toBe(released);
+  });
+
+  it('predicts the release from the latest due time, or not at all when a teacher decides it', () => {
+    const later = new Date('2026-11-28T10:00:00Z');
+    expect(predictKeyRelease([assessment(), assessment({ dueAt: later })])).toEqual(
+      new Date('2026-11-28T10:00:30Z'),
+    );
+    expect(predictKeyRelease([assessment(), assessment({ dueAt: null })])).toBeNull();
     expect(
-      decideReviewAccess(
-        { when: 'immediately', show: 'score' },
-        { submitted: true, dueAt, now: before },
-      ),
-    ).toBe('score');
-  });
-
-  it('waits for the due time when the policy says after the due time', () => {
-    const policy: ReviewPolicy = { when: 'after-due', show: 'full' };
-    expect(decideReviewAccess(policy, { submitted: true, dueAt, now: before })).toBe('none');
-    expect(decideReviewAccess(policy, { submitted: true, dueAt, now: after })).toBe('full');
-  });
-
-  it('never shows anything when the policy says never', () => {
-    expect(
-      decideReviewAccess({ when: 'never', show: 'full' }, { submitted: true, dueAt, now: after }),
-    ).toBe('none');
+      predictKeyRelease([assessment({ reviewPolicy: { when: 'never', show: 'full' } })]),
+    ).toBeNull();
   });
 });
 

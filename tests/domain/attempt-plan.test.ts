@@ -83,13 +83,32 @@ describe('createAttemptPlan, shuffled', () => {
     );
   });
 
-  it('never presents order items in the right order', () => {
-    fc.assert(
-      fc.property(seed, (value) => {
-        expectOrderItemsOutOfOrder(createAttemptPlan(fixtureBank, { seed: value, ...shuffled }));
-      }),
-      { numRuns: 500 },
-    );
+  it('shuffles order items uniformly: the right order comes up as often as any other', () => {
+    // An arrangement that never came up would be the key, found by elimination (issue 10.11).
+    const runs = 6_000;
+    for (const questionId of ['fx-order-strict', 'fx-order']) {
+      const counts = new Map<string, number>();
+      for (let value = 0; value < runs; value += 1) {
+        const plan = createAttemptPlan(fixtureBank, {
+          seed: value,
+          ...shuffled,
+          questionIds: [questionId],
+        });
+        const items = plan.choiceOrders[questionId]?.items;
+        const key = items?.join() ?? '';
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      const rightOrder = bankOrder[questionId]?.items?.join() ?? '';
+      const arrangements = questionId === 'fx-order' ? 24 : 6;
+      const expected = runs / arrangements;
+      expect(counts.size, questionId).toBe(arrangements);
+      expect(counts.get(rightOrder), `${questionId} in the right order`).toBeGreaterThan(
+        expected * 0.7,
+      );
+      for (const count of counts.values()) {
+        expect(Math.abs(count - expected), questionId).toBeLessThan(expected * 0.3);
+      }
+    }
   });
 
   it('keeps fixed options in place', () => {
@@ -131,6 +150,27 @@ describe('createAttemptPlan, shuffled', () => {
       'fx-match': whole.choiceOrders['fx-match'],
       'fx-order': whole.choiceOrders['fx-order'],
     });
+  });
+});
+
+describe('createAttemptPlan, shown alike to everyone (a preview)', () => {
+  it('shuffles options by the seed but never shows order items in the right order', () => {
+    fc.assert(
+      fc.property(seed, seed, (first, second) => {
+        const plan = createAttemptPlan(fixtureBank, {
+          seed: first,
+          ...shuffled,
+          sameForEveryone: true,
+        });
+        expectOrderItemsOutOfOrder(plan);
+        const other = createAttemptPlan(fixtureBank, {
+          seed: second,
+          ...shuffled,
+          sameForEveryone: true,
+        });
+        expect(other.choiceOrders['fx-order']).toEqual(plan.choiceOrders['fx-order']);
+      }),
+    );
   });
 });
 

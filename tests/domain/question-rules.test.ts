@@ -356,18 +356,31 @@ describe('checkEvidenceKeys', () => {
 });
 
 describe('checkUniqueIds', () => {
-  it('reports a question id used again in another bank or the same one, naming the first', () => {
+  it('reports a question id used again at every place, each naming the first other one', () => {
     const problems = checkUniqueIds([
       { label: 'first.yaml', id: 'first', questionIds: ['shared', 'own'] },
       { label: 'second.yaml', id: 'second', questionIds: [undefined, 'shared', 'again', 'again'] },
     ]);
     expect(problems).toEqual([
       {
+        bankIndex: 0,
+        path: ['questions', 0, 'id'],
+        questionId: 'shared',
+        message: expect.stringMatching(
+          /also used by question 2 of second\.yaml.*rename the new one/,
+        ),
+      },
+      {
         bankIndex: 1,
         path: ['questions', 1, 'id'],
         questionId: 'shared',
         message: expect.stringMatching(/already used by question 1 of first\.yaml/),
       },
+      expect.objectContaining({
+        bankIndex: 1,
+        path: ['questions', 2, 'id'],
+        message: expect.stringMatching(/also used by question 4 of this bank/),
+      }),
       expect.objectContaining({
         bankIndex: 1,
         path: ['questions', 3, 'id'],

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { correctResponseOf } from '../../src/domain/answer-key';
 import { listSentences } from '../../src/domain/article';
 import { createAttemptPlan, presentQuestions } from '../../src/domain/attempt-plan';
-import { scoreAttempt, scoreQuestion } from '../../src/domain/score-attempt';
+import {
+  MIN_SCORE_ONLY_GROUP_QUESTIONS,
+  scoreAttempt,
+  scoreQuestion,
+  toScoreOnlyResult,
+} from '../../src/domain/score-attempt';
 import { maxPointsOf } from '../../src/domain/scorers';
 import { validateResponse } from '../../src/domain/validate-response';
 import { article, fixtureBank } from './fixtures/engine-questions';
@@ -106,6 +111,37 @@ describe('scoreAttempt', () => {
     const empty = scoreAttempt(fixtureBank.questions, plan, {});
     expect(empty).toMatchObject({ total: 0, maxPoints: 7, percent: 0 });
     expect(empty.questions.every((review) => review.status === 'unanswered')).toBe(true);
+  });
+});
+
+describe('toScoreOnlyResult', () => {
+  const group = (count: number) => ({ points: count / 2, maxPoints: count, count });
+  const result = scoreAttempt(
+    fixtureBank.questions,
+    createAttemptPlan(fixtureBank, { seed: 3, shuffleQuestions: false, shuffleOptions: false }),
+    {},
+  );
+
+  it('keeps the total and percent, and no question', () => {
+    const shown = toScoreOnlyResult(result);
+    expect(shown).toMatchObject({ total: 0, maxPoints: result.maxPoints, percent: 0 });
+    expect(shown.questions).toEqual([]);
+  });
+
+  it(`hides a breakdown with a group of fewer than ${MIN_SCORE_ONLY_GROUP_QUESTIONS} questions, which would tell single questions apart`, () => {
+    const shown = toScoreOnlyResult({
+      ...result,
+      bySkill: { literal: group(3), inference: group(4) },
+      byDifficulty: { '1': group(6), '2': group(1) },
+    });
+    expect(shown.bySkill).toEqual({ literal: group(3), inference: group(4) });
+    // Showing only difficulty 1 would still give difficulty 2 away: the total less difficulty 1.
+    expect(shown.byDifficulty).toEqual({});
+  });
+
+  it('shows only the total for the fixture bank, whose skills hold one or two questions each', () => {
+    expect(Object.values(result.bySkill).some((breakdown) => breakdown.count < 3)).toBe(true);
+    expect(toScoreOnlyResult(result).bySkill).toEqual({});
   });
 });
 

@@ -3,7 +3,7 @@ import { createAttemptPlan } from '../../src/domain/attempt-plan';
 import type { ResolvedBank, ResolvedQuestion } from '../../src/domain/resolved-bank';
 import type { ResponseMap } from '../../src/domain/responses';
 import { scoreAttempt } from '../../src/domain/score-attempt';
-import { computeItemStatistics } from '../../src/domain/statistics';
+import { computeItemStatistics, MIN_ATTEMPTS_FOR_RELIABILITY } from '../../src/domain/statistics';
 import { fixtureQuestion } from './fixtures/engine-questions';
 
 /*
@@ -115,7 +115,18 @@ describe('computeItemStatistics on a data set computed by hand', () => {
     expect(statistics.meanPercent).toBeCloseTo(45, 10);
     expect(statistics.medianPercent).toBe(50);
     expect(statistics.standardDeviation).toBeCloseTo(Math.sqrt(1375), 10);
-    expect(statistics.cronbachAlpha).toBeCloseTo(27 / 44, 10);
+  });
+
+  it('reports alpha only from the documented minimum number of attempts', () => {
+    // Five attempts are too few for alpha; the same five twice give the same alpha (each sample
+    // variance scales by the same factor), from ten attempts, which is enough.
+    expect(MIN_ATTEMPTS_FOR_RELIABILITY).toBe(10);
+    expect(statistics.cronbachAlpha).toBeNull();
+    const twice = computeItemStatistics({ questions, results: [...results, ...results] });
+    expect(twice.cronbachAlpha).toBeCloseTo(27 / 44, 10);
+    const nine = computeItemStatistics({ questions, results: [...results, ...results.slice(1)] });
+    expect(nine.attemptCount).toBe(9);
+    expect(nine.cronbachAlpha).toBeNull();
   });
 
   it('computes facility and discrimination per question', () => {
@@ -204,9 +215,19 @@ describe('computeItemStatistics at the edges', () => {
     const partial = attempt({ [q1.id]: { choice: 'kurchatov' } }, 6, [q1.id]);
     const statistics = computeItemStatistics({ questions, results: [...results, partial] });
     expect(statistics.items.map((item) => item.attemptCount)).toEqual([6, 5, 5]);
-    // Alpha needs every question, so it is still that of the five complete attempts.
-    expect(statistics.cronbachAlpha).toBeCloseTo(27 / 44, 10);
     expect(statistics.meanPercent).toBeCloseTo((225 + 100) / 6, 10);
+    // Alpha needs every question, so it is still that of the ten complete attempts.
+    const withTen = computeItemStatistics({
+      questions,
+      results: [...results, ...results, partial],
+    });
+    expect(withTen.cronbachAlpha).toBeCloseTo(27 / 44, 10);
+    // Nine complete attempts and one partial: not yet enough for alpha.
+    const withNine = computeItemStatistics({
+      questions,
+      results: [...results, ...results.slice(1), partial],
+    });
+    expect(withNine.cronbachAlpha).toBeNull();
   });
 
   it('bins a percent that binary floating point puts just below a bin edge as a person would', () => {

@@ -9,8 +9,10 @@ import {
 import {
   answerQuestionByKeyboard,
   articleRegion,
+  countTabsTo,
   fetchAttempt,
   loadRichestBank,
+  questionPanel,
   tabTo,
   waitForSaved,
 } from './support/quiz-driver';
@@ -31,10 +33,32 @@ describe.skipIf(skipBrowserTests)('a whole quiz by keyboard alone', () => {
 
     const attempt = await fetchAttempt(page);
     const total = attempt.questions.length;
+    let evidenceChecked = false;
     for (const shown of attempt.questions) {
       const heading = page.getByRole('heading', { name: `Question ${shown.number} of ${total}` });
       await heading.waitFor();
-      if (shown.number > 1) await expectFocused(heading, `the heading of question ${shown.number}`);
+      // After Start as after Next: focus is on the question, its answer a Tab or two away.
+      await expectFocused(heading, `the heading of question ${shown.number}`);
+      if (shown.number === 1) {
+        const firstControl = questionPanel(page)
+          .locator('.question-body')
+          .locator('input, select, textarea, button')
+          .first();
+        await expect(countTabsTo(page, firstControl)).resolves.toBeLessThanOrEqual(2);
+        await heading.focus();
+      }
+      if (shown.type === 'evidence' && !evidenceChecked) {
+        // The article comes before the question in the page: a button leads forward to it.
+        evidenceChecked = true;
+        const toArticle = questionPanel(page).getByRole('button', {
+          name: 'Select sentences in the article',
+        });
+        await expect(countTabsTo(page, toArticle)).resolves.toBeLessThanOrEqual(8);
+        await page.keyboard.press('Enter');
+        const firstSentence = articleRegion(page).locator('button[aria-pressed]').first();
+        await expect(countTabsTo(page, firstSentence)).resolves.toBeLessThanOrEqual(2);
+        await heading.focus();
+      }
       const question = questionsById.get(shown.id);
       if (!question) throw new Error(`Unknown question ${shown.id}`);
       await answerQuestionByKeyboard(page, shown, correctResponseOf(question), loaded.article);

@@ -20,6 +20,7 @@ import {
 /** The questions assigned: a subset of the bank, so the subset path is exercised too. */
 const ASSIGNED_QUESTIONS = 4;
 const PDFTOTEXT = '/usr/bin/pdftotext';
+const PDFINFO = '/usr/bin/pdfinfo';
 
 interface StudentPlan {
   name: string;
@@ -66,6 +67,25 @@ async function printToPdf(page: Page): Promise<string | null> {
     writeFileSync(file, pdf);
     // Lines joined: pdftotext breaks long sentences where the paper does.
     return execFileSync(PDFTOTEXT, [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** How many A4 pages Chromium prints the page on (pdfinfo), or null without poppler-utils. */
+async function countPdfPages(page: Page): Promise<number | null> {
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  if (!existsSync(PDFINFO)) {
+    if (process.env.CI === 'true')
+      throw new Error('pdfinfo is missing: apt-get install poppler-utils');
+    return null;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'readproof-pdf-'));
+  try {
+    const file = join(dir, 'page.pdf');
+    writeFileSync(file, pdf);
+    const info = execFileSync(PDFINFO, [file], { encoding: 'utf8' });
+    return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? Number.NaN);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -169,6 +189,7 @@ describe.skipIf(skipBrowserTests)('a teacher and a class in Chromium', () => {
     await expectAccessible(teacher, 'the new-assignment form, filled in');
     await teacher.getByRole('button', { name: 'Create assignment' }).click();
     await teacher.getByRole('heading', { level: 1, name: 'Year 9: close reading' }).waitFor();
+    const assignmentId = new URL(teacher.url()).pathname.split('/').at(-1) ?? '';
     const joinLink = teacher
       .getByRole('region', { name: 'How students join' })
       .getByRole('link', { name: /\/join\/[A-Z0-9]{6}$/ });
@@ -206,9 +227,7 @@ describe.skipIf(skipBrowserTests)('a teacher and a class in Chromium', () => {
 
       // The review waits for the due time, on the page and at the API.
       await page.getByRole('heading', { name: 'Your answers are in' }).waitFor();
-      await expect(page.locator('main').innerText()).resolves.toContain(
-        'Your teacher will release the answers after',
-      );
+      await expect(page.locator('main').innerText()).resolves.toContain('Your results open at');
       await expect(page.getByRole('heading', { name: 'Your score' }).count()).resolves.toBe(0);
       await expectAccessible(page, `the waiting review page of ${student.name}`);
       const reviewStatus = await page.evaluate(async (attemptId) => {
@@ -350,6 +369,97 @@ describe.skipIf(skipBrowserTests)('a teacher and a class in Chromium', () => {
     await teacher.getByRole('button', { name: 'Log in' }).click();
     await teacher.getByRole('heading', { name: 'Your assignments' }).waitFor();
 
+    // The other browser tests practise this quiz: while this class could still answer, their
+    // results would be held (docs/security.md, "Answer keys"). Deleting it releases them.
+    const deleted = await teacher.evaluate(
+      async (id) => (await fetch(`/api/teacher/assignments/${id}`, { method: 'DELETE' })).status,
+      assignmentId,
+    );
+    expect(deleted).toBe(204);
+
+    expect(session.pageErrors()).toEqual([]);
+  });
+
+  it('fits the teacher pages on a phone, and the student copy and answer key on few pages', async () => {
+    const loaded = await loadRichestBank();
+    const { page } = await session.newPage({ viewport: { width: 390, height: 844 } });
+    const { baseUrl } = session;
+
+    // Opening a teacher page by its address (here: signed out, so the login page) leaves the
+    // page's own focus without a frame: it is not a control.
+    await page.goto(`${baseUrl}/teacher`);
+    await page.getByRole('heading', { name: 'Teacher login' }).waitFor();
+    await expect(
+      page.evaluate(() => {
+        const focused = document.activeElement;
+        return focused ? [focused.tagName, getComputedStyle(focused).outlineStyle] : null;
+      }),
+    ).resolves.toEqual(['MAIN', 'none']);
+
+    // A teacher with the whole bank assigned and three submitted attempts, through the API.
+    const assignmentId = await page.evaluate(
+      async ({ bankId }) => {
+        const post = (path: string, body: unknown) =>
+          fetch(path, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          }).then((response) => response.json() as Promise<Record<string, unknown>>);
+        await post('/api/teacher/signup', {
+          name: 'Ms Okafor',
+          email: `okafor-${Date.now()}@school.example`,
+          password: 'correct horse battery',
+        });
+        const assignment = await post('/api/teacher/assignments', {
+          bankId,
+          title: 'Year 9: on a phone',
+          reviewPolicy: { when: 'immediately', show: 'full' },
+        });
+        for (const name of ['Ann Lee', 'Bo Chen', 'Cyrus Adeyemi-Whitfield']) {
+          const attempt = await post(`/api/join/${String(assignment.joinCode)}`, { name });
+          await fetch(`/api/attempts/${String(attempt.attemptId)}/submit`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${String(attempt.token)}` },
+          });
+        }
+        return String(assignment.id);
+      },
+      { bankId: loaded.bank.id },
+    );
+
+    const documentWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    await page.goto(`${baseUrl}/teacher/assignments/${assignmentId}`);
+    await page.getByRole('table', { name: /^Gradebook/ }).waitFor();
+    expect(await documentWidth()).toBeLessThanOrEqual(390);
+    await expectAccessible(page, 'the assignment page on a phone');
+
+    await page.goto(`${baseUrl}/teacher/assignments/${assignmentId}/statistics`);
+    await page.getByRole('heading', { name: 'Question by question' }).waitFor();
+    expect(await documentWidth()).toBeLessThanOrEqual(390);
+    // Three attempts are too few for reliability: the page says so instead of a number.
+    await page.getByText('Not enough attempts yet').waitFor();
+    await expectAccessible(page, 'the statistics page on a phone');
+
+    // On A4, the questions follow the article and the key is compact: a page holds several.
+    const questionCount = loaded.bank.questions.length;
+    for (const [kind, heading, most] of [
+      ['student-copy', 'Questions', Math.ceil(questionCount / 4) + 2],
+      ['answer-key', 'Key at a glance', Math.ceil(questionCount / 3)],
+    ] as const) {
+      await page.goto(`${baseUrl}/teacher/assignments/${assignmentId}/print/${kind}`);
+      await page.getByRole('heading', { name: heading }).waitFor();
+      await page.emulateMedia({ media: 'print' });
+      const pages = await countPdfPages(page);
+      if (pages !== null)
+        expect(pages, `${kind} of ${questionCount} questions`).toBeLessThanOrEqual(most);
+      await page.emulateMedia({ media: 'screen' });
+    }
+
+    const deleted = await page.evaluate(
+      async (id) => (await fetch(`/api/teacher/assignments/${id}`, { method: 'DELETE' })).status,
+      assignmentId,
+    );
+    expect(deleted).toBe(204);
     expect(session.pageErrors()).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countDraftAnswers,
+  draftStorageKey,
   listAttemptRecords,
   markAttemptSubmitted,
   readAttemptRecord,
@@ -25,14 +27,17 @@ describe('the attempts kept on this device', () => {
     expect(listAttemptRecords().map((saved) => saved.attemptId)).toEqual(['new', 'old']);
   });
 
-  it('keeps a started attempt as in progress, and nothing else the server sent with it', () => {
+  it('keeps a started attempt as in progress with its length, and nothing else the server sent with it', () => {
     const started = {
       attemptId: 'a1',
       token: 'secret',
       bankId: 'bank',
       articleId: 'article',
       startedAt: '2025-03-01T10:00:00Z',
-      questions: [],
+      questions: [
+        { id: 'q1', prompt: 'Who?' },
+        { id: 'q2', prompt: 'When?' },
+      ],
       deadline: null,
     };
     rememberStartedAttempt(started);
@@ -43,6 +48,7 @@ describe('the attempts kept on this device', () => {
       articleId: 'article',
       startedAt: '2025-03-01T10:00:00Z',
       submitted: false,
+      questionCount: 2,
     });
   });
 
@@ -50,6 +56,38 @@ describe('the attempts kept on this device', () => {
     saveAttemptRecord(record('a1', '2025-03-01T10:00:00Z'));
     markAttemptSubmitted('a1');
     expect(readAttemptRecord('a1')?.submitted).toBe(true);
+  });
+
+  it('keeps the score once the results have shown it, for the library', () => {
+    saveAttemptRecord(record('a1', '2025-03-01T10:00:00Z'));
+    markAttemptSubmitted('a1', 62.5);
+    expect(readAttemptRecord('a1')).toMatchObject({ submitted: true, percent: 62.5 });
+    // Submitting from the quiz page (no score there) keeps a score already known.
+    markAttemptSubmitted('a1');
+    expect(readAttemptRecord('a1')?.percent).toBe(62.5);
+  });
+
+  it('counts the answered questions in an attempt’s draft, and nothing in a malformed one', () => {
+    localStorage.setItem(
+      draftStorageKey('a1'),
+      JSON.stringify({
+        state: {
+          responses: {
+            q1: { choice: 'b' },
+            q2: { choices: [] },
+            q3: { text: 'Kursk' },
+            q4: { partA: { choice: 'a' } },
+          },
+        },
+        version: 1,
+      }),
+    );
+    expect(countDraftAnswers('a1')).toBe(2);
+    localStorage.setItem(draftStorageKey('a2'), '{not json');
+    expect(countDraftAnswers('a2')).toBe(0);
+    localStorage.setItem(draftStorageKey('a3'), JSON.stringify({ state: { responses: 7 } }));
+    expect(countDraftAnswers('a3')).toBe(0);
+    expect(countDraftAnswers('none')).toBe(0);
   });
 
   it('ignores entries that are not attempt records', () => {

@@ -1,13 +1,63 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { openDatabase } from '../../src/server/db/database';
 import { MAX_BODY_BYTES } from '../../src/server/security';
-import { createTestApp, jsonRequest } from './test-app';
+import { buildSomeResponse, createTestApp, jsonRequest, startAttempt } from './test-app';
 
 describe('GET /api/health', () => {
-  it('says ok', async () => {
+  it('says ok, that the database can be written, and how big it is', async () => {
     const { app } = await createTestApp();
     const response = await app.request('/api/health');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      database: { writable: true, sizeBytes: expect.any(Number) as number },
+    });
+  });
+
+  it('says 503 "database cannot be written" when it cannot, and a save says why it failed', async () => {
+    // A read-only open stands in for a read-only file or a full disk: tests run as root, whom
+    // file permissions do not stop (durability.test.ts covers a real read-only file at start).
+    const folder = mkdtempSync(join(tmpdir(), 'readproof-health-'));
+    try {
+      const databasePath = join(folder, 'readproof.sqlite');
+      const writable = await createTestApp({ db: await openDatabase(databasePath) });
+      const attempt = await startAttempt(writable);
+      await writable.db.destroy();
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const { app, db } = await createTestApp({
+        db: await openDatabase(databasePath, { readonly: true }),
+      });
+
+      const health = await app.request('/api/health');
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({
+        status: 'database cannot be written',
+        problem: expect.stringMatching(/^SQLITE_READONLY/) as string,
+        database: { writable: false, sizeBytes: expect.any(Number) as number },
+      });
+
+      const question = attempt.questions[0];
+      if (!question) throw new Error('No question');
+      const save = await app.request(
+        `/api/attempts/${attempt.attemptId}/responses/${question.id}`,
+        jsonRequest('PUT', { response: buildSomeResponse(question) }, attempt.token),
+      );
+      expect(save.status).toBe(503);
+      const body = (await save.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('storage-unavailable');
+      expect(body.error.message).toMatch(/nothing was saved/);
+      // Whoever runs the server reads the cause in the log, in one line.
+      expect(errors).toHaveBeenCalledWith(
+        expect.stringMatching(/^The database cannot be written: SQLITE_READONLY/),
+      );
+      errors.mockRestore();
+      await db.destroy();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
@@ -40,6 +90,7 @@ describe('GET /api/openapi.json', () => {
         'POST /api/teacher/signup',
         'POST /api/teacher/login',
         'POST /api/teacher/logout',
+        'POST /api/teacher/logout-all',
         'GET /api/teacher/me',
         'POST /api/teacher/assignments',
         'GET /api/teacher/assignments',
@@ -48,17 +99,23 @@ describe('GET /api/openapi.json', () => {
         'DELETE /api/teacher/assignments/{assignmentId}',
         'POST /api/teacher/assignments/{assignmentId}/close',
         'POST /api/teacher/assignments/{assignmentId}/reopen',
+        'POST /api/teacher/assignments/{assignmentId}/duplicate',
         'GET /api/teacher/assignments/{assignmentId}/qr.svg',
         'GET /api/teacher/assignments/{assignmentId}/print/student-copy',
         'GET /api/teacher/assignments/{assignmentId}/print/answer-key',
         'GET /api/teacher/assignments/{assignmentId}/gradebook',
         'GET /api/teacher/assignments/{assignmentId}/attempts/{attemptId}',
         'DELETE /api/teacher/assignments/{assignmentId}/attempts/{attemptId}',
+        'GET /api/teacher/assignments/{assignmentId}/removed-attempts',
         'GET /api/teacher/assignments/{assignmentId}/statistics',
         'GET /api/teacher/assignments/{assignmentId}/export/summary.csv',
         'GET /api/teacher/assignments/{assignmentId}/export/responses.csv',
         'GET /api/join/{code}',
         'POST /api/join/{code}',
+        'POST /api/join/{code}/student',
+        'GET /api/teacher/assignments/{assignmentId}/roster',
+        'PUT /api/teacher/assignments/{assignmentId}/roster',
+        'DELETE /api/teacher/assignments/{assignmentId}/roster',
       ].sort(),
     );
   });
@@ -103,7 +160,8 @@ describe('errors', () => {
     expect(await response.json()).toEqual({
       error: {
         code: 'invalid-request',
-        message: expect.stringContaining('bankId'),
+        // Worded for a person; the exact path is in the details for a client.
+        message: 'The quiz must be text.',
         details: {
           target: 'body',
           issues: [{ path: ['bankId'], message: expect.any(String) }],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AttemptResult } from '../../src/domain/results';
 import { submitOverdueAttempts } from '../../src/server/attempt-lifecycle';
 import { createContentStore } from '../../src/server/content-store';
+import { getAttempt as readAttempt } from '../../src/server/db/attempts';
 import { findKeyFields, findSecretProse } from './key-leaks';
 import { buildSomeResponse } from './test-app';
 import {
@@ -116,15 +117,15 @@ describe('deadlines', () => {
     await submitOverdueAttempts({ db: testApp.db, store }, new Date('2026-03-02T09:10:31.000Z'));
     const row = await testApp.db
       .selectFrom('attempts')
-      .select(['status', 'submitted_by', 'submitted_at', 'result_json'])
+      .select(['id', 'status', 'submitted_by', 'submitted_at'])
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       status: 'submitted',
       submitted_by: 'deadline',
       submitted_at: '2026-03-02T09:10:00.000Z',
     });
-    const result = JSON.parse(row.result_json ?? 'null') as AttemptResult;
-    expect(result.questions.find((item) => item.question.id === first.id)?.response).toEqual(
+    const result = (await readAttempt(testApp.db, row.id))?.result;
+    expect(result?.questions.find((item) => item.question.id === first.id)?.response).toEqual(
       buildSomeResponse(first),
     );
   });

@@ -50,10 +50,10 @@ interface GradebookBody {
  * what `setUp` assigns.
  */
 const FIRST_FOUR_QUESTIONS = [
-  { id: 'context-incursion-when', heading: 'Q1 context-incursion-when' },
-  { id: 'context-incursion-words', heading: 'Q2 context-incursion-words' },
-  { id: 'context-first-since-ww2', heading: 'Q3 context-first-since-ww2' },
-  { id: 'context-north-korea', heading: 'Q4 context-north-korea' },
+  { id: 'context-incursion-when', type: 'single' },
+  { id: 'context-incursion-words', type: 'multiple' },
+  { id: 'context-first-since-ww2', type: 'judgement' },
+  { id: 'context-north-korea', type: 'short' },
 ];
 
 /** Four questions, no shuffling, so tests know which question is which. */
@@ -350,6 +350,14 @@ async function parseCsv(response: Response): Promise<string[][]> {
   return parsed.data;
 }
 
+function promptOf(testApp: TeacherTestApp, questionId: string): string {
+  for (const { bank } of testApp.content.banks.values()) {
+    const question = bank.questions.find((candidate) => candidate.id === questionId);
+    if (question) return question.prompt;
+  }
+  throw new Error(`No question ${questionId}`);
+}
+
 describe('CSV exports', () => {
   async function setUpWithResults() {
     const setup = await setUp({ title: 'Kursk: period 3 / quiz', shuffleQuestions: false });
@@ -370,7 +378,7 @@ describe('CSV exports', () => {
     const response = await send(
       testApp,
       'GET',
-      `/api/teacher/assignments/${assignment.id}/export/summary.csv`,
+      `/api/teacher/assignments/${assignment.id}/export/summary.csv?timeZone=Europe/Berlin`,
       {
         cookie: teacher.cookie,
       },
@@ -381,29 +389,41 @@ describe('CSV exports', () => {
       'attachment; filename="kursk-period-3-quiz-summary.csv"',
     );
     const [header, ...rows] = await parseCsv(response);
-    expect(header).toEqual([
+    expect(header?.slice(0, 11)).toEqual([
       'Student',
       'Attempt',
       'Status',
-      'Started at',
-      'Submitted at',
+      'Started at (Europe/Berlin)',
+      'Submitted at (Europe/Berlin)',
       'Time taken (minutes)',
       'Score',
       'Max points',
       'Percent',
       'Counted percent',
       'Counts',
-      ...FIRST_FOUR_QUESTIONS.map(({ heading }) => heading),
     ]);
+    // Each question's column: its number and the start of its prompt, never an internal id.
+    const questionHeadings = header?.slice(11) ?? [];
+    expect(questionHeadings).toHaveLength(4);
+    for (const [index, { id }] of FIRST_FOUR_QUESTIONS.entries()) {
+      const heading = questionHeadings[index] ?? '';
+      const prompt = promptOf(testApp, id);
+      expect(heading.startsWith(`Q${index + 1} `), heading).toBe(true);
+      expect(heading).not.toContain(id);
+      expect(heading.length).toBeLessThanOrEqual(`Q${index + 1} `.length + 41);
+      const shown = heading.slice(`Q${index + 1} `.length).replace(/…$/, '');
+      expect(prompt.startsWith(shown), `${heading} / ${prompt}`).toBe(true);
+    }
     expect(rows).toHaveLength(2);
     const [annRow, malloryRow] = rows;
-    // Three of the four one-point questions right.
+    // Three of the four one-point questions right; times local to Berlin (UTC+1 in March), in a
+    // form spreadsheets read as dates.
     expect(annRow).toEqual([
       'Ann, "the reader"',
       '1',
       'submitted',
-      '2026-03-02T09:00:00.000Z',
-      '2026-03-02T09:05:00.000Z',
+      '2026-03-02 10:00:00',
+      '2026-03-02 10:05:00',
       '5',
       '3',
       '4',
@@ -446,7 +466,7 @@ describe('CSV exports', () => {
       'Points',
       'Max points',
       'Result',
-      'Saved at',
+      'Saved at (UTC)',
     ]);
     expect(rows).toHaveLength(2 * 4);
     const annRows = rows.filter((row) => row[0] === 'Ann, "the reader"');
@@ -454,7 +474,7 @@ describe('CSV exports', () => {
     expect(annRows.map((row) => row[9])).toEqual(['correct', 'correct', 'correct', 'incorrect']);
     for (const row of annRows) {
       expect(row[6], row[4]).not.toBe('');
-      expect(row[10]).toBe('2026-03-02T09:00:00.000Z');
+      expect(row[10]).toBe('2026-03-02 09:00:00');
     }
     const single = ann.questions.find((question) => question.type === 'single');
     if (single?.type === 'single') {
@@ -469,5 +489,109 @@ describe('CSV exports', () => {
       ['', ''],
     ]);
     expect(malloryRows.filter((row) => row[10] !== '')).toHaveLength(1);
+  });
+
+  it('quotes evidence as the article’s sentences, without their ids', async () => {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const assignment = await createAssignment(testApp, teacher, {
+      questionIds: ['context-still-active'],
+      attemptsAllowed: null,
+    });
+    const ann = await joinAs(testApp, assignment.joinCode, 'Ann');
+    const response = { sentences: ['p1.s1', 'p2.s1'] };
+    expect((await saveAnswer(testApp, ann, 'context-still-active', response)).status).toBe(200);
+    const [, row] = await parseCsv(
+      await send(testApp, 'GET', `/api/teacher/assignments/${assignment.id}/export/responses.csv`, {
+        cookie: teacher.cookie,
+      }),
+    );
+    const article = testApp.content.articles.get('putin-kursk-visit');
+    const sentence = (paragraph: number) => article?.paragraphs[paragraph]?.sentences[0]?.text;
+    expect(row?.[6]).toBe(`“${sentence(0)}” | “${sentence(1)}”`);
+    expect(row?.[6]).not.toMatch(/p\d+\.s\d+/);
+  });
+
+  it('refuses a time zone that is not one, saying which parameter', async () => {
+    const { testApp, teacher, assignment } = await setUp();
+    const response = await send(
+      testApp,
+      'GET',
+      `/api/teacher/assignments/${assignment.id}/export/summary.csv?timeZone=Mars/Olympus`,
+      { cookie: teacher.cookie },
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      error: { message: string; details: { issues: { path: string[] }[] } };
+    };
+    expect(body.error.message).toContain('IANA');
+    expect(body.error.details.issues[0]?.path).toEqual(['timeZone']);
+  });
+});
+
+describe('polling the gradebook', () => {
+  function poll(testApp: TeacherTestApp, teacher: SignedInTeacher, id: string, etag?: string) {
+    return send(testApp, 'GET', `/api/teacher/assignments/${id}/gradebook`, {
+      cookie: teacher.cookie,
+      headers: etag === undefined ? {} : { 'If-None-Match': etag },
+    });
+  }
+
+  it('answers 304 with no body while nothing changed, and 200 as soon as anything does', async () => {
+    const { testApp, teacher, assignment, key } = await setUp({
+      dueAt: '2026-03-02T10:00:00.000Z',
+    });
+    const ann = await joinAs(testApp, assignment.joinCode, 'Ann');
+    const first = await poll(testApp, teacher, assignment.id);
+    const etag = first.headers.get('ETag') ?? '';
+    expect(etag).toMatch(/^".+"$/);
+
+    const unchanged = await poll(testApp, teacher, assignment.id, etag);
+    expect(unchanged.status).toBe(304);
+    expect(await unchanged.text()).toBe('');
+    expect(unchanged.headers.get('ETag')).toBe(etag);
+
+    // Each change that shows in the gradebook gives a new ETag and the whole gradebook.
+    const changes: [string, () => Promise<unknown>][] = [
+      ['an answer saved', () => answer(testApp, ann, key, 1)],
+      ['a student joining', () => joinAs(testApp, assignment.joinCode, 'Bo')],
+      ['a submission', () => submit(testApp, ann)],
+      [
+        'the assignment closed',
+        () =>
+          send(testApp, 'POST', `/api/teacher/assignments/${assignment.id}/close`, {
+            cookie: teacher.cookie,
+          }),
+      ],
+      ['the due time passing', async () => testApp.clock.set('2026-03-02T10:01:00.000Z')],
+    ];
+    let previous = etag;
+    for (const [change, make] of changes) {
+      await make();
+      const response = await poll(testApp, teacher, assignment.id, previous);
+      expect(response.status, change).toBe(200);
+      const next = response.headers.get('ETag') ?? '';
+      expect(next, change).not.toBe(previous);
+      previous = next;
+      expect((await poll(testApp, teacher, assignment.id, previous)).status, change).toBe(304);
+    }
+  });
+
+  it('gives each attempt’s result per question, in bank order, for the grid', async () => {
+    const { testApp, teacher, assignment, key } = await setUp({ shuffleQuestions: false });
+    const ann = await joinAs(testApp, assignment.joinCode, 'Ann');
+    await answer(testApp, ann, key, 2);
+    await submit(testApp, ann);
+    await joinAs(testApp, assignment.joinCode, 'Bo');
+    const book = (await (await poll(testApp, teacher, assignment.id)).json()) as {
+      questions: { id: string; number: number; prompt: string }[];
+      attempts: { studentName: string; results: string[] | null }[];
+    };
+    expect(book.questions.map(({ id, number }) => [number, id])).toEqual(
+      FIRST_FOUR_QUESTIONS.map(({ id }, index) => [index + 1, id]),
+    );
+    const results = new Map(book.attempts.map((row) => [row.studentName, row.results]));
+    expect(results.get('Ann')).toEqual(['correct', 'correct', 'incorrect', 'incorrect']);
+    expect(results.get('Bo')).toBeNull();
   });
 });

@@ -271,6 +271,190 @@ describe('managing assignments', () => {
   });
 });
 
+describe('duplicating an assignment', () => {
+  it('copies the quiz and settings under a new code, opening now, due as long after', async () => {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const bank = testApp.content.banks.get(firstBankId(testApp))?.bank;
+    const ids = bank?.questions.map((question) => question.id) ?? [];
+    const original = await createAssignment(testApp, teacher, {
+      questionIds: [ids[0], ids[1]],
+      opensAt: '2026-03-01T09:00:00Z',
+      dueAt: '2026-03-08T09:00:00Z',
+      timeLimitMinutes: 20,
+      attemptsAllowed: 2,
+      reviewPolicy: { when: 'immediately', show: 'score' },
+      extraTime: { 'Ann Lee': 10 },
+    });
+    await joinAs(testApp, original.joinCode, 'Sam');
+    testApp.clock.set('2026-03-05T12:00:00Z');
+
+    const response = await send(
+      testApp,
+      'POST',
+      `/api/teacher/assignments/${original.id}/duplicate`,
+      { cookie: teacher.cookie },
+    );
+    expect(response.status).toBe(201);
+    const copy = (await response.json()) as AssignmentBody;
+    expect(copy.id).not.toBe(original.id);
+    expect(copy.joinCode).not.toBe(original.joinCode);
+    expect(copy).toMatchObject({
+      title: 'Kursk visit, period 3 (copy)',
+      questionIds: [ids[0], ids[1]],
+      opensAt: '2026-03-05T12:00:00.000Z',
+      dueAt: '2026-03-12T12:00:00.000Z',
+      timeLimitMinutes: 20,
+      attemptsAllowed: 2,
+      reviewPolicy: { when: 'immediately', show: 'score' },
+      extraTime: { 'Ann Lee': 10 },
+      status: 'open',
+      attemptCount: 0,
+    });
+    // Both are listed, and students can join the copy with its own code.
+    const list = await send(testApp, 'GET', '/api/teacher/assignments', { cookie: teacher.cookie });
+    expect(((await list.json()) as AssignmentBody[]).map((item) => item.id)).toEqual([
+      copy.id,
+      original.id,
+    ]);
+    expect((await join(testApp, copy.joinCode, 'Sam')).status).toBe(201);
+  });
+});
+
+describe('removing a stray attempt', () => {
+  interface Removal {
+    attemptId: string;
+    removedBy: string;
+    removedAt: string;
+    studentName: string;
+    status: string;
+    score: number | null;
+  }
+
+  it('takes it out of the gradebook, statistics and CSV, and keeps who removed it when', async () => {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const assignment = await createAssignment(testApp, teacher, {
+      reviewPolicy: { when: 'immediately', show: 'full' },
+    });
+    const stray = await joinAs(testApp, assignment.joinCode, 'Test Student');
+    await studentRequest(testApp, 'POST', `/api/attempts/${stray.attemptId}/submit`, stray.token);
+    const sam = await joinAs(testApp, assignment.joinCode, 'Sam');
+    await studentRequest(testApp, 'POST', `/api/attempts/${sam.attemptId}/submit`, sam.token);
+    const base = `/api/teacher/assignments/${assignment.id}`;
+    const get = (path: string) =>
+      send(testApp, 'GET', `${base}${path}`, { cookie: teacher.cookie });
+
+    testApp.clock.set('2026-03-02T09:30:00.000Z');
+    const removed = await send(testApp, 'DELETE', `${base}/attempts/${stray.attemptId}`, {
+      cookie: teacher.cookie,
+    });
+    expect(removed.status).toBe(204);
+
+    const gradebook = (await (await get('/gradebook')).json()) as {
+      attempts: { studentName: string }[];
+    };
+    expect(gradebook.attempts.map((row) => row.studentName)).toEqual(['Sam']);
+    const statistics = (await (await get('/statistics')).json()) as { attemptCount: number };
+    expect(statistics.attemptCount).toBe(1);
+    const csv = await (await get('/export/summary.csv')).text();
+    expect(csv).toContain('Sam');
+    expect(csv).not.toContain('Test Student');
+    // Its student may start again: the removed attempt no longer uses up their one attempt.
+    expect((await join(testApp, assignment.joinCode, 'Test Student')).status).toBe(201);
+
+    const audit = await get('/removed-attempts');
+    expect(audit.status).toBe(200);
+    expect((await audit.json()) as Removal[]).toEqual([
+      expect.objectContaining({
+        attemptId: stray.attemptId,
+        removedBy: 'Ms Rivera',
+        removedAt: '2026-03-02T09:30:00.000Z',
+        studentName: 'Test Student',
+        status: 'submitted',
+        score: 0,
+      }),
+    ]);
+    // Removing it again finds nothing, and records nothing more.
+    const again = await send(testApp, 'DELETE', `${base}/attempts/${stray.attemptId}`, {
+      cookie: teacher.cookie,
+    });
+    expect(again.status).toBe(404);
+    expect(((await (await get('/removed-attempts')).json()) as Removal[]).length).toBe(1);
+  });
+});
+
+describe('"after the due time" without a due time (issue 10.6)', () => {
+  async function submittedStudent(settings: Record<string, unknown> = {}) {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const assignment = await createAssignment(testApp, teacher, settings);
+    const student = await joinAs(testApp, assignment.joinCode, 'Sam');
+    const base = `/api/attempts/${student.attemptId}`;
+    const submission = await studentRequest(testApp, 'POST', `${base}/submit`, student.token);
+    const review = () => studentRequest(testApp, 'GET', `${base}/review`, student.token);
+    const patch = (body: unknown) =>
+      send(testApp, 'PATCH', `/api/teacher/assignments/${assignment.id}`, {
+        cookie: teacher.cookie,
+        body,
+      });
+    const close = () =>
+      send(testApp, 'POST', `/api/teacher/assignments/${assignment.id}/close`, {
+        cookie: teacher.cookie,
+      });
+    return { submission, review, patch, close };
+  }
+
+  it('is the default, and shows nothing until the teacher closes the assignment', async () => {
+    const { submission, review, close } = await submittedStudent();
+    expect(await submission.json()).toMatchObject({ result: null, reviewAccess: 'none' });
+    expect((await review()).status).toBe(403);
+    expect((await close()).status).toBe(200);
+    expect((await review()).status).toBe(200);
+  });
+
+  it('is what a PATCH of dueAt: null leaves: the review no longer opens at once', async () => {
+    const { review, patch, close } = await submittedStudent({
+      dueAt: '2026-03-02T10:00:00Z',
+      reviewPolicy: { when: 'after-due', show: 'full' },
+    });
+    expect((await review()).status).toBe(403);
+    expect((await patch({ dueAt: null })).status).toBe(200);
+    const held = await review();
+    expect(held.status).toBe(403);
+    expect(((await held.json()) as ErrorBody).error).toMatchObject({
+      code: 'review-not-available',
+      details: { opensAt: null },
+    });
+    await close();
+    expect((await review()).status).toBe(200);
+  });
+});
+
+describe('a score-only review (issue 10.12)', () => {
+  it('shows the total but no skill or difficulty holding fewer than 3 questions', async () => {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const bank = testApp.content.banks.get(firstBankId(testApp))?.bank;
+    const [first, second] = bank?.questions ?? [];
+    if (!first || !second) throw new Error('The first bank has fewer than two questions');
+    const assignment = await createAssignment(testApp, teacher, {
+      questionIds: [first.id, second.id],
+      reviewPolicy: { when: 'immediately', show: 'score' },
+    });
+    const student = await joinAs(testApp, assignment.joinCode, 'Sam');
+    const base = `/api/attempts/${student.attemptId}`;
+    await studentRequest(testApp, 'POST', `${base}/submit`, student.token);
+    const review = await studentRequest(testApp, 'GET', `${base}/review`, student.token);
+    const body = (await review.json()) as { reviewAccess: string; result: Record<string, unknown> };
+    expect(body.reviewAccess).toBe('score');
+    expect(body.result).toMatchObject({ total: 0, percent: 0, questions: [] });
+    // Two questions: any group would hold one or two of them, so no group is shown.
+    expect(body.result.bySkill).toEqual({});
+    expect(body.result.byDifficulty).toEqual({});
+  });
+});
+
 describe('another teacher’s assignment', () => {
   it('is a 404 on every route, and stays unchanged', async () => {
     const testApp = await createTeacherTestApp();
@@ -293,6 +477,8 @@ describe('another teacher’s assignment', () => {
       ['GET', `${base}/export/responses.csv`],
       ['GET', `${base}/print/student-copy`],
       ['GET', `${base}/print/answer-key`],
+      ['POST', `${base}/duplicate`],
+      ['GET', `${base}/removed-attempts`],
       ['DELETE', base],
     ];
     for (const [method, path, body] of routes) {

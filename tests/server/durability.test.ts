@@ -1,9 +1,11 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import http from 'node:http';
+import net from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/server/db/database';
 import { startServerProcess, type ServerProcess } from './server-process';
 import { QUESTIONS_DIR, buildSomeResponse, type StartedAttempt } from './test-app';
 
@@ -16,8 +18,11 @@ function temporaryDatabase(): string {
   return join(folder, 'nested', 'readproof.sqlite');
 }
 
-async function start(databasePath: string): Promise<ServerProcess> {
-  const server = await startServerProcess({ DATABASE_PATH: databasePath });
+async function start(
+  databasePath: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  const server = await startServerProcess({ DATABASE_PATH: databasePath, ...env });
   running.push(server);
   return server;
 }
@@ -121,5 +126,84 @@ describe('the real server', () => {
     writeFileSync(join(articleDir, 'broken.yaml'), 'id: broken\narticle: putin-kursk-visit\n');
     const server = startServerProcess({ DATABASE_PATH: ':memory:', QUESTIONS_DIR: questionsDir });
     await expect(server).rejects.toThrow(/exited \(1\)[\s\S]*broken\.yaml:\d+:\d+/);
+  }, 60_000);
+
+  it('cuts off a client that trickles its request body, once the request timeout is up', async () => {
+    // Node's default let such a request hold its connection for 300 s (issue 10, item 13).
+    const server = await start(temporaryDatabase(), {
+      REQUEST_TIMEOUT_SECONDS: '2',
+      HEADERS_TIMEOUT_SECONDS: '1',
+    });
+    const { hostname, port } = new URL(server.url);
+    const socket = net.connect(Number(port), hostname);
+    await new Promise((connected) => socket.once('connect', connected));
+    const opened = Date.now();
+    socket.write(
+      'POST /api/attempts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{',
+    );
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    const trickle = setInterval(() => socket.write(' '), 200);
+    const closed = new Promise<number>((done) => socket.once('close', () => done(Date.now())));
+    socket.on('error', () => undefined);
+    try {
+      const seconds = ((await closed) - opened) / 1000;
+      // The timeout, plus at most one of the server's 1 s checks and some slack for a busy machine.
+      expect(seconds).toBeGreaterThanOrEqual(1.9);
+      expect(seconds).toBeLessThan(6);
+      if (answer !== '') expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    } finally {
+      clearInterval(trickle);
+      socket.destroy();
+    }
+  }, 60_000);
+
+  it('refuses connections past MAX_CONNECTIONS and takes them again once one closes', async () => {
+    const server = await start(temporaryDatabase(), { MAX_CONNECTIONS: '3' });
+    const { hostname, port } = new URL(server.url);
+    const connect = async () => {
+      const socket = net.connect(Number(port), hostname);
+      socket.on('error', () => undefined);
+      await new Promise((connected) => socket.once('connect', connected));
+      return socket;
+    };
+    const held = [await connect(), await connect(), await connect()];
+    // Over the cap: the server closes the connection at once, without an answer.
+    const refused = await connect();
+    await new Promise((done) => refused.once('close', done));
+    await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+    held.pop()?.destroy();
+    await delay(200);
+    const response = await fetch(`${server.url}/api/health`, {
+      headers: { Connection: 'close' },
+    });
+    expect(response.status).toBe(200);
+    for (const socket of held) socket.destroy();
+  }, 60_000);
+
+  it('refuses to start on a database it cannot write, saying so in one line', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'readproof-read-only-'));
+    folders.push(folder);
+    const databasePath = join(folder, 'readproof.sqlite');
+    await (await openDatabase(databasePath)).destroy();
+    chmodSync(databasePath, 0o444);
+    chmodSync(folder, 0o555);
+    // Root writes whatever the permissions say, so as root the server runs as `nobody`, for
+    // whom the file and its folder are read-only as they would be for any user.
+    const asOther = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const started = startServerProcess({ DATABASE_PATH: databasePath }, asOther);
+    const error = await started.then(
+      () => {
+        throw new Error('The server started on a read-only database');
+      },
+      (failure: unknown) => failure as Error,
+    );
+    const output = error.message.slice(error.message.indexOf(':\n') + 2).trim();
+    expect(error.message).toMatch(/exited \(1\)/);
+    expect(output).toMatch(
+      /^Readproof did not start: the database .*readproof\.sqlite cannot be written \(SQLITE_READONLY/,
+    );
+    expect(output.split('\n')).toHaveLength(1);
+    expect(output).not.toMatch(/^\s+at /m);
   }, 60_000);
 });

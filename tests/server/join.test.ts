@@ -49,6 +49,7 @@ describe('GET /api/join/:code', () => {
       attemptsAllowed: 1,
       reviewPolicy: { when: 'after-due', show: 'full' },
       status: 'open',
+      roster: 'none',
     });
     expect(findKeyFields(body, 'join')).toEqual([]);
   });
@@ -216,6 +217,48 @@ describe('POST /api/join/:code', () => {
       body: { name: 'Sam' },
     });
     expect(forged.status).toBe(403);
+    expect(await countAttempts(testApp, assignment)).toBe(0);
+  });
+});
+
+describe('a student name', () => {
+  /** One name typed seven ways that look the same: the attack of the trust issue (10.5). */
+  const VARIANTS = [
+    'Ann Lee',
+    'A\u200Bnn Lee', // zero-width space
+    'An\u00ADn Lee', // soft hyphen
+    '\u0410nn Lee', // Cyrillic capital A
+    'Ann L\u0435\u0435', // Cyrillic small ie, twice
+    'Ann\u2060 Lee\u200D', // word joiner, zero-width joiner
+    '\u202BAnn Lee\u202C', // right-to-left embedding
+  ];
+
+  it('typed seven look-alike ways gets the one attempt allowed, not seven', async () => {
+    const { testApp, assignment } = await setUp({ attemptsAllowed: 1 });
+    const statuses = [];
+    for (const name of VARIANTS)
+      statuses.push((await join(testApp, assignment.joinCode, name)).status);
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409]);
+    expect(await countAttempts(testApp, assignment)).toBe(1);
+  });
+
+  it('is stored without invisible or direction-changing characters', async () => {
+    const { testApp, assignment } = await setUp({ attemptsAllowed: null });
+    const attempt = await joinAs(testApp, assignment.joinCode, '\u202Enimda');
+    expect(attempt.studentName).toBe('nimda');
+    const spaced = await joinAs(testApp, assignment.joinCode, 'Bo\u200B\u200B  Chen\u00AD');
+    expect(spaced.studentName).toBe('Bo Chen');
+  });
+
+  it('is refused, naming the field, when nothing visible is left', async () => {
+    const { testApp, assignment } = await setUp();
+    for (const name of ['\u200B\u200B', '\u202E', '\u00AD \u2060', '\u2800']) {
+      const response = await join(testApp, assignment.joinCode, name);
+      expect(response.status, JSON.stringify(name)).toBe(400);
+      const error = await errorOf(response);
+      expect(error.code).toBe('invalid-name');
+      expect(error.message).toMatch(/“Your name”/);
+    }
     expect(await countAttempts(testApp, assignment)).toBe(0);
   });
 });

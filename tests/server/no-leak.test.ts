@@ -2,6 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { PublicQuestion } from '../../src/domain/public-question';
 import { KEY_FIELDS, findKeyFields, findSecretProse, secretTexts } from './key-leaks';
 import {
+  createAssignment,
+  createTeacherTestApp,
+  firstBankId,
+  joinAs,
+  send,
+  signUpTeacher,
+  studentRequest,
+  submit,
+  type JoinedAttempt,
+  type TeacherTestApp,
+} from './teacher-test-app';
+import {
   buildSomeResponse,
   createTestApp,
   jsonRequest,
@@ -101,12 +113,146 @@ describe('before submission', () => {
       for (const answer of secretTexts(keyQuestion).acceptedAnswers) {
         expect(texts, label).not.toContain(answer.trim().toLowerCase());
       }
-      if (question.type === 'order' && keyQuestion.type === 'order') {
+      // Attempts shuffle order items uniformly (the right order included, or elimination would
+      // find it); the preview everyone sees is one arrangement that must never be the right one.
+      if (label.startsWith('bank ') && question.type === 'order' && keyQuestion.type === 'order') {
         expect(
           question.items.map((item) => item.id),
           label,
         ).not.toEqual(keyQuestion.items.map((item) => item.id));
       }
     }
+  });
+});
+
+/** A JSON response as a client gets it. */
+async function read(label: string, response: Response | Promise<Response>) {
+  const answered = await response;
+  return { label, status: answered.status, body: (await answered.json()) as unknown };
+}
+
+/** Every route a token holder can call on a submitted attempt, after submitting it blank. */
+async function replayAttemptRoutes(testApp: TeacherTestApp, name: string, attempt: JoinedAttempt) {
+  const base = `/api/attempts/${attempt.attemptId}`;
+  return [
+    await read(`${name}: submit`, submit(testApp, attempt)),
+    await read(`${name}: submit again`, submit(testApp, attempt)),
+    await read(`${name}: attempt`, studentRequest(testApp, 'GET', base, attempt.token)),
+    await read(`${name}: review`, studentRequest(testApp, 'GET', `${base}/review`, attempt.token)),
+  ];
+}
+
+describe('the key through practice or another class (issue 10.1)', () => {
+  /** Starts a practice attempt at `bankId` as anyone can, with no login. */
+  async function startPractice(testApp: TeacherTestApp, bankId: string): Promise<JoinedAttempt> {
+    const response = await testApp.app.request(
+      '/api/attempts',
+      jsonRequest('POST', { bankId }, undefined),
+    );
+    expect(response.status).toBe(201);
+    return (await response.json()) as JoinedAttempt;
+  }
+
+  function expectNothingShown(
+    testApp: TeacherTestApp,
+    collected: { label: string; status: number; body: unknown }[],
+  ) {
+    for (const { label, status, body } of collected) {
+      expect(status, label).toBeLessThan(500);
+      // Not even a score: one answer changed at a time, it would tell which answer is right.
+      expect(
+        findKeyFields(body, label, new Set([...KEY_FIELDS, 'percent', 'total'])),
+        label,
+      ).toEqual([]);
+      expect(findSecretProse(testApp.content, body), label).toEqual([]);
+    }
+  }
+
+  it('a student in a "never" assignment gets no key, explanation, feedback or score from practice', async () => {
+    const testApp = await createTeacherTestApp();
+    const bankId = firstBankId(testApp);
+    // A practice attempt submitted before the assignment existed is no way round either.
+    const before = await startPractice(testApp, bankId);
+    expect((await submit(testApp, before)).status).toBe(200);
+
+    const teacher = await signUpTeacher(testApp);
+    const assignment = await createAssignment(testApp, teacher, {
+      reviewPolicy: { when: 'never', show: 'full' },
+    });
+    const student = await joinAs(testApp, assignment.joinCode, 'Sam');
+    const practice = await startPractice(testApp, bankId);
+
+    const collected = [
+      await read('bank preview', testApp.app.request(`/api/banks/${bankId}`)),
+      await read('join page', testApp.app.request(`/api/join/${assignment.joinCode}`)),
+      ...(await replayAttemptRoutes(testApp, 'practice', practice)),
+      ...(await replayAttemptRoutes(testApp, 'earlier practice', before)),
+      ...(await replayAttemptRoutes(testApp, 'assignment', student)),
+    ];
+    expectNothingShown(testApp, collected);
+
+    const submission = collected.find((item) => item.label === 'practice: submit')?.body;
+    expect(submission).toMatchObject({
+      result: null,
+      reviewAccess: 'none',
+      reviewAvailable: false,
+      reviewHeld: true,
+      reviewOpensAt: null,
+    });
+    const review = collected.find((item) => item.label === 'practice: review');
+    expect(review?.status).toBe(403);
+    expect(review?.body).toMatchObject({
+      error: {
+        code: 'review-held',
+        message:
+          'Results for this quiz are held while a class is being assessed on it; come back later.',
+        details: { opensAt: null },
+      },
+    });
+  });
+
+  it('another class on the same quiz, with an immediate full review, is held too', async () => {
+    const testApp = await createTeacherTestApp();
+    const first = await signUpTeacher(testApp);
+    await createAssignment(testApp, first, { reviewPolicy: { when: 'never', show: 'full' } });
+    const second = await signUpTeacher(testApp, 'Mr Okafor');
+    const open = await createAssignment(testApp, second, {
+      reviewPolicy: { when: 'immediately', show: 'full' },
+    });
+    const student = await joinAs(testApp, open.joinCode, 'Sam');
+    const collected = await replayAttemptRoutes(testApp, 'other class', student);
+    expectNothingShown(testApp, collected);
+    expect(collected[0]?.body).toMatchObject({ reviewHeld: true, reviewAccess: 'none' });
+  });
+
+  it('releases practice once every class on the quiz has seen its full review, and holds it again if one reopens', async () => {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const assignment = await createAssignment(testApp, teacher, {
+      dueAt: '2026-03-02T10:00:00Z',
+      reviewPolicy: { when: 'after-due', show: 'full' },
+    });
+    const practice = await startPractice(testApp, assignment.bankId);
+    const submission = (await read('submit', submit(testApp, practice))).body;
+    expect(submission).toMatchObject({
+      reviewHeld: true,
+      reviewOpensAt: '2026-03-02T10:00:30.000Z',
+    });
+    const reviewPath = `/api/attempts/${practice.attemptId}/review`;
+    const review = () => studentRequest(testApp, 'GET', reviewPath, practice.token);
+
+    testApp.clock.set('2026-03-02T10:00:29Z');
+    expect((await review()).status).toBe(403);
+    testApp.clock.set('2026-03-02T10:00:30Z');
+    const released = await review();
+    expect(released.status).toBe(200);
+    expect(findSecretProse(testApp.content, await released.json())).not.toEqual([]);
+
+    // A later due time opens the assignment again: its class is answering, so practice is held.
+    await send(testApp, 'PATCH', `/api/teacher/assignments/${assignment.id}`, {
+      cookie: teacher.cookie,
+      body: { dueAt: '2026-03-03T10:00:00Z' },
+    });
+    expect((await review()).status).toBe(403);
   });
 });

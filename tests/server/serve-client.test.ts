@@ -10,13 +10,19 @@ afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-/** A stand-in for `vite build`'s output: index.html and one hashed bundle. */
+/**
+ * A stand-in for `vite build`'s output: index.html and one hashed bundle, with the by-products a
+ * build may leave beside them: a source map and Vite's manifest.
+ */
 function buildClient(): string {
   const clientDir = mkdtempSync(join(tmpdir(), 'readproof-client-'));
   folders.push(clientDir);
   mkdirSync(join(clientDir, 'assets'));
+  mkdirSync(join(clientDir, '.vite'));
   writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>Readproof</title>');
   writeFileSync(join(clientDir, 'assets', 'main-abc123.js'), 'console.log("app")');
+  writeFileSync(join(clientDir, 'assets', 'main-abc123.js.map'), '{"sources":["src/main.tsx"]}');
+  writeFileSync(join(clientDir, '.vite', 'manifest.json'), '{"src/main.tsx":{}}');
   return clientDir;
 }
 
@@ -44,7 +50,7 @@ describe('serving the built client', () => {
 
   it('keeps API paths for the API', async () => {
     const { app } = await createTestApp({ clientDir: buildClient() });
-    expect(await (await app.request('/api/health')).json()).toEqual({ status: 'ok' });
+    expect(await (await app.request('/api/health')).json()).toMatchObject({ status: 'ok' });
     const unknown = await app.request('/api/no-such-route');
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: { code: 'not-found' } });
@@ -58,10 +64,41 @@ describe('serving the built client', () => {
     expect((await app.request('/api/health')).status).toBe(200);
   });
 
-  it('sends the security headers with pages', async () => {
+  it('never serves source maps or the build manifest', async () => {
+    const { app } = await createTestApp({ clientDir: buildClient() });
+    for (const path of [
+      '/assets/main-abc123.js.map',
+      '/.vite/manifest.json',
+      '/%2Evite/manifest.json',
+      '/assets/main-abc123.js%2Emap',
+    ]) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).not.toContain('src/main.tsx');
+    }
+  });
+
+  it('sends the security headers with pages: no framing at all', async () => {
     const { app } = await createTestApp({ clientDir: buildClient() });
     const page = await app.request('/');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('sends HSTS only over HTTPS, or behind a trusted proxy that says the request was', async () => {
+    const direct = await createTestApp({ clientDir: buildClient() });
+    const proxied = await createTestApp({ clientDir: buildClient(), trustProxy: true });
+    const viaHttps = { 'X-Forwarded-Proto': 'https' };
+    const hstsOf = async (response: Response | Promise<Response>) =>
+      (await response).headers.get('strict-transport-security');
+    expect(await hstsOf(direct.app.request('http://school.example/'))).toBeNull();
+    expect(await hstsOf(direct.app.request('https://school.example/'))).toMatch(/max-age=\d+/);
+    expect(await hstsOf(direct.app.request('/', { headers: viaHttps }))).toBeNull();
+    expect(await hstsOf(proxied.app.request('/', { headers: viaHttps }))).toMatch(/max-age=\d+/);
+    expect(await hstsOf(proxied.app.request('/api/health', { headers: viaHttps }))).toMatch(
+      /max-age=\d+/,
+    );
+    expect(await hstsOf(proxied.app.request('/'))).toBeNull();
   });
 });

@@ -16,13 +16,18 @@ export interface ServerProcess {
  * Starts the real server (`node --import tsx src/server/main.ts`, as `npm run serve` does) on a free port of 127.0.0.1 and resolves
  * once it prints the address it listens on.
  */
-export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export function startServerProcess(
+  env: Record<string, string>,
+  /** Run as another user (tests running as root use it, as root ignores file permissions). */
+  user: { uid?: number; gid?: number } = {},
+): Promise<ServerProcess> {
   // Node with tsx's loader rather than the tsx command, which would run the server in a child
   // process of its own: SIGKILL must reach the server itself.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...user,
   });
   let output = '';
   const exited = new Promise<number | string>((done) => {

@@ -160,6 +160,72 @@ describe('log in and out', () => {
   });
 });
 
+describe('log out everywhere', () => {
+  it('ends every session of the teacher, on every device, and no one else’s', async () => {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const otherTeacher = await signUpTeacher(testApp, 'Mr Okafor');
+    const onPhone = await send(testApp, 'POST', '/api/teacher/login', {
+      body: { email: teacher.email, password: PASSWORD },
+    });
+    const phoneCookie = sessionCookieOf(onPhone);
+
+    const response = await send(testApp, 'POST', '/api/teacher/logout-all', {
+      cookie: teacher.cookie,
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.getSetCookie().join()).toMatch(/readproof_session=;.*Max-Age=0/);
+    for (const cookie of [teacher.cookie, phoneCookie]) {
+      expect((await send(testApp, 'GET', '/api/teacher/me', { cookie })).status).toBe(401);
+    }
+    const other = await send(testApp, 'GET', '/api/teacher/me', { cookie: otherTeacher.cookie });
+    expect(other.status).toBe(200);
+  });
+});
+
+describe('caching', () => {
+  it('keeps every API answer out of caches but the public articles and quizzes', async () => {
+    const testApp = await createTeacherTestApp();
+    const teacher = await signUpTeacher(testApp);
+    const assignment = await createAssignment(testApp, teacher);
+    const student = await joinAs(testApp, assignment.joinCode, 'Sam');
+    const attempt = `/api/attempts/${student.attemptId}`;
+    const asStudent = { headers: { Authorization: `Bearer ${student.token}` } };
+    const practice = await testApp.app.request('/api/attempts', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ bankId: assignment.bankId }),
+    });
+    const secretAnswers: [string, Response][] = [
+      ['a new practice attempt (its token)', practice],
+      ['an attempt', await testApp.app.request(attempt, asStudent)],
+      [
+        'a submit',
+        await testApp.app.request(`${attempt}/submit`, { method: 'POST', ...asStudent }),
+      ],
+      ['a review', await testApp.app.request(`${attempt}/review`, asStudent)],
+      ['a refusal', await testApp.app.request(attempt)],
+      ['the health check', await testApp.app.request('/api/health')],
+      [
+        'a login (its session)',
+        await send(testApp, 'POST', '/api/teacher/login', {
+          body: { email: teacher.email, password: PASSWORD },
+        }),
+      ],
+      ['the teacher', await send(testApp, 'GET', '/api/teacher/me', { cookie: teacher.cookie })],
+      ['an unknown API path', await testApp.app.request('/api/nothing-here')],
+    ];
+    for (const [label, response] of secretAnswers) {
+      expect(response.headers.get('Cache-Control'), label).toBe('no-store');
+    }
+    for (const path of ['/api/articles', '/api/banks', `/api/banks/${assignment.bankId}`]) {
+      const response = await testApp.app.request(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('Cache-Control'), path).not.toBe('no-store');
+    }
+  });
+});
+
 describe('teacher routes without a teacher session', () => {
   it('answer 401, also to a student holding an attempt token', async () => {
     const testApp = await createTeacherTestApp();
@@ -169,6 +235,7 @@ describe('teacher routes without a teacher session', () => {
     const base = `/api/teacher/assignments/${assignment.id}`;
     const routes: [string, string][] = [
       ['GET', '/api/teacher/me'],
+      ['POST', '/api/teacher/logout-all'],
       ['GET', '/api/teacher/assignments'],
       ['POST', '/api/teacher/assignments'],
       ['GET', base],
@@ -227,6 +294,7 @@ describe('CSRF protection', () => {
       ['POST', `/api/teacher/assignments/${assignment.id}/close`, undefined],
       ['DELETE', `/api/teacher/assignments/${assignment.id}`, undefined],
       ['POST', '/api/teacher/logout', undefined],
+      ['POST', '/api/teacher/logout-all', undefined],
       ['POST', '/api/teacher/login', { email: teacher.email, password: PASSWORD }],
       ['POST', '/api/teacher/signup', { name: 'X', email: 'x@school.example', password: PASSWORD }],
     ];

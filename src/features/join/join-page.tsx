@@ -1,26 +1,27 @@
-import { useId, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useState } from 'react';
+import { useParams } from 'react-router';
 import { JoinCodeForm } from '../../components/join-code-form';
 import { Loading, LoadError } from '../../components/load-error';
 import { parseJoinCode } from '../../domain/assignment-rules';
-import { ApiError, NetworkError } from '../../lib/api-client';
+import { ApiError } from '../../lib/api-client';
 import { assignmentApi, type StudentAssignment } from '../../lib/assignment-api-client';
-import { rememberStartedAttempt } from '../../lib/attempt-records';
 import { formatDateTime } from '../../lib/format-date-time';
 import { formatMinutes } from '../../lib/labels';
-import { getHref } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useResource } from '../../lib/use-resource';
+import { useTimerAt } from '../../lib/use-timer-at';
+import { NameStartForm } from './components/name-start-form';
+import { PersonalCodeDoor } from './components/personal-code-door';
 import './join.css';
 
 /**
  * Where a join link or a typed code lands: the assignment's title and rules, then the student's
- * name, and on to the quiz. Without a code, the form to type one.
+ * name (or personal code), and on to the quiz. Without a code, the form to type one.
  */
 export function JoinPage() {
-  const { code } = useParams();
+  const { code, personalCode } = useParams();
   const parsed = code === undefined ? null : parseJoinCode(code);
-  if (parsed) return <JoinAssignment key={parsed} code={parsed} />;
+  if (parsed) return <JoinAssignment key={parsed} code={parsed} personalCode={personalCode} />;
   return <JoinForm typed={code} />;
 }
 
@@ -40,13 +41,71 @@ function JoinForm({ typed }: { typed: string | undefined }) {
   );
 }
 
-function JoinAssignment({ code }: { code: string }) {
+/** When the assignment next changes by itself: it opens, or its due time passes. */
+function nextChangeAt(assignment: StudentAssignment): string | null {
+  if (assignment.status === 'scheduled') return assignment.opensAt;
+  if (assignment.status === 'open') return assignment.dueAt;
+  return null;
+}
+
+/** What a student waiting on the page is told when it changed by itself. */
+function describeChange(assignment: StudentAssignment): string {
+  switch (assignment.status) {
+    case 'open':
+      return 'The assignment is open now: you can start.';
+    case 'past-due':
+      return 'The due time has passed: the assignment can no longer be started.';
+    case 'closed':
+      return 'Your teacher has closed this assignment.';
+    case 'scheduled':
+      return '';
+  }
+}
+
+function JoinAssignment({ code, personalCode }: { code: string; personalCode?: string }) {
   const { resource, reload } = useResource({
     key: `join:${code}`,
     load: () => assignmentApi.findAssignmentByCode(code),
   });
-  useDocumentTitle(resource.status === 'ready' ? `Join: ${resource.data.title}` : 'Join');
+  // Refreshed in place when it opens or passes its due time, without showing "Loading" again.
+  const [refreshed, setRefreshed] = useState<{ data: StudentAssignment; count: number } | null>(
+    null,
+  );
+  const [announcement, setAnnouncement] = useState('');
+  const current = refreshed?.data ?? (resource.status === 'ready' ? resource.data : null);
+  useTimerAt(
+    current && nextChangeAt(current),
+    () => {
+      assignmentApi.findAssignmentByCode(code).then(
+        (data) => {
+          if (current && data.status !== current.status) setAnnouncement(describeChange(data));
+          setRefreshed((previous) => ({ data, count: (previous?.count ?? 0) + 1 }));
+        },
+        // Offline for a moment: the next timer asks again.
+        () => setRefreshed((previous) => previous && { ...previous, count: previous.count + 1 }),
+      );
+    },
+    refreshed?.count,
+  );
+  useDocumentTitle(current ? `Join: ${current.title}` : 'Join');
 
+  if (current) {
+    return (
+      <>
+        <AssignmentDoor
+          assignment={current}
+          personalCode={personalCode}
+          onStale={() => {
+            setRefreshed(null);
+            reload();
+          }}
+        />
+        <p className="visually-hidden" role="status">
+          {announcement}
+        </p>
+      </>
+    );
+  }
   if (resource.status === 'loading') return <Loading label="Looking up the code…" />;
   if (resource.status === 'error') {
     const unknown = resource.error instanceof ApiError && resource.error.status === 404;
@@ -67,31 +126,18 @@ function JoinAssignment({ code }: { code: string }) {
       </div>
     );
   }
-  return <AssignmentDoor assignment={resource.data} onStale={reload} />;
-}
-
-/** Why an open-looking assignment refused a student, in their words. */
-function describeRefusal(error: unknown, assignment: StudentAssignment): string {
-  if (error instanceof NetworkError) {
-    return 'The server could not be reached. Check your connection and try again.';
-  }
-  if (!(error instanceof ApiError)) return 'The quiz could not be started. Try again.';
-  switch (error.code) {
-    case 'assignment-not-open-yet':
-      return `This assignment opens ${formatDateTime(assignment.opensAt)}. Try again then.`;
-    case 'assignment-past-due':
-      return assignment.dueAt
-        ? `This assignment was due ${formatDateTime(assignment.dueAt)}: it can no longer be started.`
-        : error.message;
-    default:
-      return error.message;
-  }
+  return null;
 }
 
 function ClosedNotice({ assignment }: { assignment: StudentAssignment }) {
   switch (assignment.status) {
     case 'scheduled':
-      return <p>This assignment opens {formatDateTime(assignment.opensAt)}. Come back then.</p>;
+      return (
+        <p>
+          This assignment opens {formatDateTime(assignment.opensAt)}. Keep this page open: it
+          updates by itself when the assignment opens.
+        </p>
+      );
     case 'past-due':
       return (
         <p>
@@ -114,48 +160,30 @@ function describeReview({ reviewPolicy, dueAt }: StudentAssignment): string {
     case 'after-due':
       return dueAt
         ? `You see ${what} after ${formatDateTime(dueAt)}.`
-        : `You see ${what} as soon as you submit.`;
+        : `You see ${what} once your teacher closes the assignment.`;
     case 'never':
       return 'Your teacher sees your answers; the results are not shown here.';
   }
 }
 
-/** The assignment as a student sees it before starting, and the name to start with. */
+/**
+ * The assignment as a student sees it before starting, and the way in: a name, or the personal
+ * code from the class list (which also reopens their attempts when the assignment has closed).
+ */
 function AssignmentDoor({
   assignment,
+  personalCode,
   onStale,
 }: {
   assignment: StudentAssignment;
+  personalCode: string | undefined;
   onStale: () => void;
 }) {
-  const navigate = useNavigate();
-  const nameId = useId();
-  const [name, setName] = useState('');
-  const [nameProblem, setNameProblem] = useState<string | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [starting, setStarting] = useState(false);
   const open = assignment.status === 'open';
-
-  async function start() {
-    if (name.trim() === '') {
-      setNameProblem('Type your name, so your teacher knows whose answers these are.');
-      return;
-    }
-    setNameProblem(null);
-    setRefusal(null);
-    setStarting(true);
-    try {
-      const attempt = await assignmentApi.joinAssignment(assignment.code, name.trim());
-      rememberStartedAttempt(attempt);
-      await navigate(getHref.quiz(attempt.attemptId));
-      return;
-    } catch (caught) {
-      setRefusal(describeRefusal(caught, assignment));
-      // The assignment may have closed or passed its due time meanwhile: show it as it is now.
-      if (caught instanceof ApiError && caught.code.startsWith('assignment-')) onStale();
-    }
-    setStarting(false);
-  }
+  const byCode = personalCode !== undefined || assignment.roster === 'required';
+  const codeDoor = (
+    <PersonalCodeDoor assignment={assignment} initialCode={personalCode} onStale={onStale} />
+  );
 
   return (
     <div className="join-page">
@@ -191,56 +219,23 @@ function AssignmentDoor({
           <dd>{describeReview(assignment)}</dd>
         </div>
       </dl>
-      {open ? (
-        <form
-          className="join-start"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void start();
-          }}
-        >
-          <div className="field">
-            <label className="field-label" htmlFor={nameId}>
-              Your name
-            </label>
-            <p className="field-hint" id={`${nameId}-hint`}>
-              Your first and last name, as your teacher knows you.
-            </p>
-            <input
-              id={nameId}
-              className="text-input"
-              value={name}
-              maxLength={80}
-              autoComplete="name"
-              aria-invalid={nameProblem ? true : undefined}
-              aria-describedby={`${nameId}-hint${nameProblem ? ` ${nameId}-error` : ''}`}
-              onChange={(event) => setName(event.target.value)}
-            />
-            {nameProblem && (
-              <p className="field-error" id={`${nameId}-error`}>
-                {nameProblem}
-              </p>
-            )}
-          </div>
-          {assignment.timeLimitMinutes !== null && <p>The clock starts when you press Start.</p>}
-          <p className="button-row">
-            <button type="submit" className="button button-primary" disabled={starting}>
-              {starting ? 'Starting…' : 'Start the quiz'}
-            </button>
-          </p>
-          <div role="alert">
-            {refusal && (
-              <div className="notice notice-danger">
-                <p>{refusal}</p>
-              </div>
-            )}
-          </div>
-        </form>
-      ) : (
+      {!open && (
         <div className="notice notice-warning" role="status">
           <ClosedNotice assignment={assignment} />
         </div>
+      )}
+      {byCode ? (
+        codeDoor
+      ) : (
+        <>
+          {open && <NameStartForm assignment={assignment} onStale={onStale} />}
+          {assignment.roster === 'optional' && (
+            <details className="join-personal-code">
+              <summary>I have a personal code from the class list</summary>
+              {codeDoor}
+            </details>
+          )}
+        </>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { OpenBookIllustration } from '../../components/illustrations';
 import { JoinCodeForm } from '../../components/join-code-form';
 import { LoadError, Loading } from '../../components/load-error';
 import { QuizList } from '../../components/quiz-list';
@@ -31,7 +32,10 @@ export function LibraryPage() {
           {resource.status === 'error' && <LoadError error={resource.error} onRetry={reload} />}
           {resource.status === 'ready' &&
             (resource.data.articles.length === 0 ? (
-              <p>No articles yet.</p>
+              <div className="empty-state card">
+                <OpenBookIllustration />
+                <p>No articles yet. Once your teacher adds one, it appears here.</p>
+              </div>
             ) : (
               <ul className="article-list">
                 {resource.data.articles.map((article) => {

@@ -21,8 +21,11 @@ function inReadingOrder(article: Article, sentenceIds: Set<string>): string[] {
     .filter((id) => sentenceIds.has(id));
 }
 
-/** The evidence with `sentenceId` selected or unselected; undefined when none is left. */
-function toggled(
+/**
+ * The evidence with `sentenceId` selected or unselected, in reading order; undefined when none is
+ * left. Shared by the sentences in the article and the list inside an evidence question.
+ */
+export function toggleSentence(
   article: Article,
   selected: string[],
   sentenceId: string,
@@ -46,7 +49,7 @@ export function findEvidenceTarget(
     const selected = asEvidence(response)?.sentences ?? [];
     return {
       selected,
-      toggle: (sentenceId) => toggled(article, selected, sentenceId),
+      toggle: (sentenceId) => toggleSentence(article, selected, sentenceId),
     };
   }
   if (question.type === 'two-part' && question.partB.type === 'evidence') {
@@ -54,7 +57,8 @@ export function findEvidenceTarget(
     const selected = asEvidence(twoPart.partB)?.sentences ?? [];
     return {
       selected,
-      toggle: (sentenceId) => withPart(twoPart, 'partB', toggled(article, selected, sentenceId)),
+      toggle: (sentenceId) =>
+        withPart(twoPart, 'partB', toggleSentence(article, selected, sentenceId)),
     };
   }
   return null;

@@ -1,18 +1,33 @@
 import { api } from '../../lib/api-client';
+import { quizCopyStorageKey, readDraftResponses } from '../../lib/attempt-records';
+import { loadWithDeviceCopy } from '../../lib/device-copy';
 import type { ResourceRequest } from '../../lib/use-resource';
 
-/** The quiz page's data: the attempt as the server has it, its article and the quiz's title. */
+/**
+ * The quiz page's data: the attempt as the server has it, its article and the quiz's title. A
+ * copy stays on this device so that a reload while offline still opens the quiz.
+ */
 export function quizResource(attemptId: string, token: string) {
   return {
     key: `attempt:${attemptId}`,
-    load: async () => {
-      const attempt = await api.getAttempt(attemptId, token);
-      const [article, banks] = await Promise.all([
-        api.getArticle(attempt.articleId),
-        api.listBanks(),
-      ]);
-      const title = banks.find((bank) => bank.id === attempt.bankId)?.title ?? 'Quiz';
-      return { attempt, article, title };
-    },
+    load: () =>
+      loadWithDeviceCopy(
+        quizCopyStorageKey(attemptId),
+        async () => {
+          const attempt = await api.getAttempt(attemptId, token);
+          const [article, banks] = await Promise.all([
+            api.getArticle(attempt.articleId),
+            api.listBanks(),
+          ]);
+          const title = banks.find((bank) => bank.id === attempt.bankId)?.title ?? 'Quiz';
+          return { attempt, article, title };
+        },
+        // The copy's answers are as old as the copy: the draft has every answer saved since, so
+        // it stands in for the server's (times unknown, so nothing unsent is taken for older).
+        (copy) => ({
+          ...copy,
+          attempt: { ...copy.attempt, responses: readDraftResponses(attemptId), savedAt: {} },
+        }),
+      ),
   } satisfies ResourceRequest<unknown>;
 }

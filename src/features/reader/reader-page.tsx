@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { ArticleView } from '../../components/article-view';
 import { LoadError, Loading } from '../../components/load-error';
 import { QuizList } from '../../components/quiz-list';
+import { ApiError } from '../../lib/api-client';
 import { listAttemptRecords } from '../../lib/attempt-records';
 import { getHref } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -25,15 +26,31 @@ export function ReaderPage() {
       {resource.status === 'loading' && <Loading label="Loading the article…" />}
       {resource.status === 'error' && (
         <>
-          <h1>Article</h1>
+          <h1>
+            {resource.error instanceof ApiError && resource.error.status === 404
+              ? 'Article not found'
+              : 'Article'}
+          </h1>
           <LoadError error={resource.error} onRetry={reload} />
         </>
+      )}
+      {/* On a phone the quizzes come after the whole article: a way to them from the top. */}
+      {resource.status === 'ready' && resource.data.banks.length > 0 && (
+        <p className="reader-jump">
+          <a href="#reader-quizzes-heading">
+            {resource.data.banks.length === 1
+              ? 'Go to the quiz on this article'
+              : `Go to the ${resource.data.banks.length} quizzes on this article`}
+          </a>
+        </p>
       )}
       {resource.status === 'ready' && (
         <div className="reader-layout">
           <ArticleView article={resource.data.article} headingLevel={1} />
           <aside className="reader-quizzes" aria-labelledby="reader-quizzes-heading">
-            <h2 id="reader-quizzes-heading">Quizzes on this article</h2>
+            <h2 id="reader-quizzes-heading" tabIndex={-1}>
+              Quizzes on this article
+            </h2>
             {resource.data.banks.length > 0 ? (
               <QuizList banks={resource.data.banks} attempts={attempts} headingLevel={3} />
             ) : (

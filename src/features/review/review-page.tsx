@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/load-error';
+import { ResultsOpenAt } from '../../components/results-open-at';
 import { api, ApiError } from '../../lib/api-client';
 import { markAttemptSubmitted, readAttemptRecord } from '../../lib/attempt-records';
 import { formatDateTime } from '../../lib/format-date-time';
@@ -26,13 +27,15 @@ export function ReviewPage() {
   });
   useDocumentTitle(
     resource.status === 'ready' && resource.data
-      ? `Results: ${resource.data.article.meta.title}`
+      ? `Results: ${resource.data.assignmentTitle ?? resource.data.bankTitle}`
       : 'Results',
   );
-  const ready = resource.status === 'ready' && resource.data !== null;
+  // The score is kept on this device too, for the library to show beside the quiz.
+  const percent =
+    resource.status === 'ready' && resource.data ? resource.data.result.percent : undefined;
   useEffect(() => {
-    if (ready) markAttemptSubmitted(attemptId);
-  }, [ready, attemptId]);
+    if (percent !== undefined) markAttemptSubmitted(attemptId, percent);
+  }, [percent, attemptId]);
 
   if (!token) {
     return (
@@ -67,9 +70,13 @@ export function ReviewPage() {
         <>
           <h1>Your answers are in</h1>
           <p className="page-intro">
-            {opensAt
-              ? `Your teacher will release the answers after ${formatDateTime(opensAt)}. Come back to this page then.`
-              : 'Your teacher sees your answers; the results are not shown here.'}
+            {error.code === 'review-held' ? (
+              `Results for this quiz are held while a class is being assessed on it; come back ${opensAt ? `after ${formatDateTime(opensAt)}` : 'later'}.`
+            ) : opensAt ? (
+              <ResultsOpenAt opensAt={opensAt} onOpen={reload} />
+            ) : (
+              'Your teacher sees your answers; the results are not shown here.'
+            )}
           </p>
           <p>
             <Link to={getHref.library()}>Go to the library</Link>

@@ -74,6 +74,35 @@ export function initialAssignmentValues(now: Date): AssignmentFormValues {
   };
 }
 
+/**
+ * The form filled in with an assignment's settings, to edit them. Its questions show as a chosen
+ * subset (ticked); its extra-time rows take negative keys, clear of the rows the form adds.
+ */
+export function assignmentFormValuesOf(assignment: Assignment): AssignmentFormValues {
+  return {
+    bankId: assignment.bankId,
+    title: assignment.title,
+    questionScope: 'some',
+    questionIds: assignment.questionIds,
+    opensAt: toDateTimeLocalValue(new Date(assignment.opensAt)),
+    dueAt: assignment.dueAt === null ? '' : toDateTimeLocalValue(new Date(assignment.dueAt)),
+    timeLimitMinutes:
+      assignment.timeLimitMinutes === null ? '' : String(assignment.timeLimitMinutes),
+    attemptsAllowed:
+      assignment.attemptsAllowed === null ? 'unlimited' : String(assignment.attemptsAllowed),
+    countedAttempt: assignment.countedAttempt,
+    shuffleQuestions: assignment.shuffleQuestions,
+    shuffleOptions: assignment.shuffleOptions,
+    reviewWhen: assignment.reviewPolicy.when,
+    reviewShow: assignment.reviewPolicy.show,
+    extraTime: Object.entries(assignment.extraTime).map(([name, minutes], index) => ({
+      key: -(index + 1),
+      name,
+      minutes: String(minutes),
+    })),
+  };
+}
+
 function parseMinutes(text: string): number | null {
   const trimmed = text.trim();
   if (!/^\d+$/.test(trimmed)) return null;
@@ -93,7 +122,16 @@ export type AssignmentFormCheck =
  */
 export function checkAssignmentForm(
   values: AssignmentFormValues,
-  { now, bankQuestionIds }: { now: Date; bankQuestionIds: readonly string[] },
+  {
+    now,
+    bankQuestionIds,
+    savedDueAt = null,
+  }: {
+    now: Date;
+    bankQuestionIds: readonly string[];
+    /** When editing: the due time saved already, which may have passed and still be kept. */
+    savedDueAt?: string | null;
+  },
 ): AssignmentFormCheck {
   const problems: FieldProblem[] = [];
   const problem = (fieldId: string, message: string) => problems.push({ fieldId, message });
@@ -116,7 +154,7 @@ export function checkAssignmentForm(
     problem(FIELD_IDS.dueAt, 'Give the due date and time, or leave both empty for none.');
   } else if (dueAt !== null && opensAt !== null && dueAt <= opensAt) {
     problem(FIELD_IDS.dueAt, 'The due time must come after the opening time.');
-  } else if (dueAt !== null && Date.parse(dueAt) <= now.getTime()) {
+  } else if (dueAt !== null && dueAt !== savedDueAt && Date.parse(dueAt) <= now.getTime()) {
     problem(FIELD_IDS.dueAt, 'This due time has passed: choose a later one.');
   }
 
@@ -126,13 +164,6 @@ export function checkAssignmentForm(
     problem(
       FIELD_IDS.timeLimitMinutes,
       `A time limit is ${MINUTES_RULE}; leave it empty for none.`,
-    );
-  }
-
-  if (values.reviewWhen === 'after-due' && values.dueAt.trim() === '') {
-    problem(
-      FIELD_IDS.reviewPolicy,
-      'Answers shown after the due time need a due time: set one, or choose another moment.',
     );
   }
 

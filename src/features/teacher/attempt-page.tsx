@@ -1,7 +1,10 @@
-import { Link, useParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Loading } from '../../components/load-error';
 import { findSentence, type Article } from '../../domain/article';
 import { describeResponse } from '../../domain/describe-response';
+import { formatOrdinal } from '../../domain/plural';
 import type { PublicQuestion } from '../../domain/public-question';
 import { SKILLS } from '../../domain/question-kinds';
 import type { QuestionResponse } from '../../domain/responses';
@@ -14,6 +17,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { useResource } from '../../lib/use-resource';
 import { QuestionText } from './components/question-text';
 import { TeacherLoadError } from './components/teacher-load-error';
+import { describeProblem } from './problems';
 import {
   ATTEMPT_STATE_LABELS,
   formatPercent,
@@ -28,6 +32,11 @@ export function AttemptPage() {
     key: `teacher-attempt:${assignmentId}:${attemptId}`,
     load: () => assignmentApi.getAttempt(assignmentId, attemptId),
   });
+  // The assignment's questions in bank order: the numbering every teacher page, CSV and print use.
+  const assignment = useResource({
+    key: `assignment:${assignmentId}`,
+    load: () => assignmentApi.getAssignment(assignmentId),
+  });
   useDocumentTitle(
     resource.status === 'ready' ? `Attempt: ${resource.data.studentName}` : 'Attempt',
   );
@@ -37,29 +46,144 @@ export function AttemptPage() {
       <Link to={getHref.assignment(assignmentId)}>← Back to the gradebook</Link>
     </p>
   );
-  if (resource.status === 'loading') return <Loading label="Loading the attempt…" />;
-  if (resource.status === 'error') {
+  if (resource.status === 'loading' || assignment.resource.status === 'loading') {
+    return <Loading label="Loading the attempt…" />;
+  }
+  const failed =
+    resource.status === 'error'
+      ? { error: resource.error, retry: reload }
+      : assignment.resource.status === 'error'
+        ? { error: assignment.resource.error, retry: assignment.reload }
+        : null;
+  if (failed || resource.status !== 'ready' || assignment.resource.status !== 'ready') {
     return (
       <>
         {back}
         <h1>Attempt</h1>
-        <TeacherLoadError error={resource.error} onRetry={reload} />
+        <TeacherLoadError error={failed?.error} onRetry={failed?.retry ?? reload} />
       </>
     );
   }
   const attempt = resource.data;
+  const numbering = bankNumbering(assignment.resource.data.questionIds);
   return (
     <div className="attempt-page">
       {back}
       <p className="page-kicker">{ATTEMPT_STATE_LABELS[attempt.status]}</p>
       <h1>{attempt.studentName}</h1>
       <AttemptFacts attempt={attempt} />
+      <RemoveAttempt assignmentId={assignmentId} attempt={attempt} />
       {attempt.result ? (
-        <ScoredAnswers result={attempt.result} article={attempt.article} />
+        <ScoredAnswers result={attempt.result} article={attempt.article} numbering={numbering} />
       ) : (
-        <SavedAnswers attempt={attempt} />
+        <SavedAnswers attempt={attempt} numbering={numbering} />
       )}
     </div>
+  );
+}
+
+/** Question numbers as the teacher pages give them: the position in the bank, from 1. */
+interface Numbering {
+  numberOf: (questionId: string) => number;
+  /** The questions in bank order (a copy; questions outside the bank keep their place last). */
+  sort: <T>(items: T[], idOf: (item: T) => string) => T[];
+}
+
+function bankNumbering(questionIds: string[]): Numbering {
+  const positions = new Map(questionIds.map((id, index) => [id, index + 1]));
+  const numberOf = (questionId: string) => positions.get(questionId) ?? questionIds.length + 1;
+  return {
+    numberOf,
+    sort: (items, idOf) => [...items].sort((a, b) => numberOf(idOf(a)) - numberOf(idOf(b))),
+  };
+}
+
+/**
+ * The heading of an answer: its number in the bank, and where the student saw it when their
+ * questions were shuffled ("shown 4th"), so a teacher can match what the student describes.
+ */
+function AnswerHeading({
+  id,
+  question,
+  numbering,
+}: {
+  id: string;
+  question: PublicQuestion;
+  numbering: Numbering;
+}) {
+  const number = numbering.numberOf(question.id);
+  return (
+    <>
+      <h3 id={id}>Question {number}</h3>
+      {question.number !== number && (
+        <p className="muted answer-shown-as">shown {formatOrdinal(question.number)}</p>
+      )}
+    </>
+  );
+}
+
+/**
+ * Removes a stray attempt (a test run, a misspelt name) once the teacher confirms. The server
+ * keeps who removed it and when; the assignment page lists it under "Removed attempts".
+ */
+function RemoveAttempt({
+  assignmentId,
+  attempt,
+}: {
+  assignmentId: string;
+  attempt: TeacherAttempt;
+}) {
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<unknown>(null);
+
+  async function remove() {
+    setConfirming(false);
+    setBusy(true);
+    setProblem(null);
+    try {
+      await assignmentApi.removeAttempt(assignmentId, attempt.attemptId);
+      await navigate(getHref.assignment(assignmentId), { replace: true });
+      return;
+    } catch (caught) {
+      setProblem(caught);
+    }
+    setBusy(false);
+  }
+
+  return (
+    <>
+      <p className="button-row">
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={busy}
+          onClick={() => setConfirming(true)}
+        >
+          Remove this attempt
+        </button>
+      </p>
+      {problem !== null && (
+        <p className="field-error" role="alert">
+          {describeProblem(problem)}
+        </p>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title={`Remove ${attempt.studentName}’s attempt?`}
+        confirmLabel="Remove it"
+        cancelLabel="Keep it"
+        onConfirm={() => void remove()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          It leaves the gradebook, the statistics and the downloads, and {attempt.studentName} can
+          start again. A record of who removed it and when stays under “Removed attempts” on the
+          assignment page.
+        </p>
+      </ConfirmDialog>
+    </>
   );
 }
 
@@ -104,7 +228,15 @@ function sentenceQuoter(article: Article) {
   return (sentenceId: string) => `“${findSentence(article, sentenceId)?.text ?? sentenceId}”`;
 }
 
-function ScoredAnswers({ result, article }: { result: AttemptResult; article: Article }) {
+function ScoredAnswers({
+  result,
+  article,
+  numbering,
+}: {
+  result: AttemptResult;
+  article: Article;
+  numbering: Numbering;
+}) {
   const skills = SKILLS.flatMap((skill) => {
     const breakdown = result.bySkill[skill];
     return breakdown ? [{ skill, ...breakdown }] : [];
@@ -141,25 +273,35 @@ function ScoredAnswers({ result, article }: { result: AttemptResult; article: Ar
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">Answers</h2>
         <ol className="plain-list answer-list">
-          {result.questions.map((review) => (
-            <li key={review.question.id}>
-              <ScoredAnswer review={review} article={article} />
-            </li>
-          ))}
+          {numbering
+            .sort(result.questions, (review) => review.question.id)
+            .map((review) => (
+              <li key={review.question.id}>
+                <ScoredAnswer review={review} article={article} numbering={numbering} />
+              </li>
+            ))}
         </ol>
       </section>
     </>
   );
 }
 
-function ScoredAnswer({ review, article }: { review: QuestionReview; article: Article }) {
+function ScoredAnswer({
+  review,
+  article,
+  numbering,
+}: {
+  review: QuestionReview;
+  article: Article;
+  numbering: Numbering;
+}) {
   const quote = sentenceQuoter(article);
   const headingId = `answer-${review.question.id}`;
   const given = describeResponse(review.question, review.response, quote);
   return (
     <article className={`card answer-card status-${review.status}`} aria-labelledby={headingId}>
       <header className="answer-card-header">
-        <h3 id={headingId}>Question {review.question.number}</h3>
+        <AnswerHeading id={headingId} question={review.question} numbering={numbering} />
         <p className={`status-pill result-${review.status}`}>
           {RESULT_STATUS_LABELS[review.status]} · {formatPoints(review.points)} of{' '}
           {formatPoints(review.maxPoints)}
@@ -213,7 +355,7 @@ function ScoredAnswer({ review, article }: { review: QuestionReview; article: Ar
 }
 
 /** An attempt still in progress: the answers saved so far, unscored. */
-function SavedAnswers({ attempt }: { attempt: TeacherAttempt }) {
+function SavedAnswers({ attempt, numbering }: { attempt: TeacherAttempt; numbering: Numbering }) {
   const quote = sentenceQuoter(attempt.article);
   const responses = attempt.responses as Record<string, QuestionResponse>;
   return (
@@ -221,30 +363,36 @@ function SavedAnswers({ attempt }: { attempt: TeacherAttempt }) {
       <h2 id="answers-heading">Answers saved so far</h2>
       <p className="muted">The attempt is scored when it is submitted.</p>
       <ol className="plain-list answer-list">
-        {attempt.questions.map((question: PublicQuestion) => {
-          const given = describeResponse(question, responses[question.id], quote);
-          const savedAt = attempt.savedAt[question.id];
-          return (
-            <li key={question.id}>
-              <article className="card answer-card" aria-labelledby={`answer-${question.id}`}>
-                <h3 id={`answer-${question.id}`}>Question {question.number}</h3>
-                <QuestionText question={question} />
-                <dl className="answer-facts">
-                  <div>
-                    <dt>Answer so far</dt>
-                    <dd>{given || <span className="muted">No answer yet</span>}</dd>
-                  </div>
-                  {savedAt && (
+        {numbering
+          .sort(attempt.questions, (question) => question.id)
+          .map((question) => {
+            const given = describeResponse(question, responses[question.id], quote);
+            const savedAt = attempt.savedAt[question.id];
+            return (
+              <li key={question.id}>
+                <article className="card answer-card" aria-labelledby={`answer-${question.id}`}>
+                  <AnswerHeading
+                    id={`answer-${question.id}`}
+                    question={question}
+                    numbering={numbering}
+                  />
+                  <QuestionText question={question} />
+                  <dl className="answer-facts">
                     <div>
-                      <dt>Saved</dt>
-                      <dd>{formatDateTime(savedAt)}</dd>
+                      <dt>Answer so far</dt>
+                      <dd>{given || <span className="muted">No answer yet</span>}</dd>
                     </div>
-                  )}
-                </dl>
-              </article>
-            </li>
-          );
-        })}
+                    {savedAt && (
+                      <div>
+                        <dt>Saved</dt>
+                        <dd>{formatDateTime(savedAt)}</dd>
+                      </div>
+                    )}
+                  </dl>
+                </article>
+              </li>
+            );
+          })}
       </ol>
     </section>
   );

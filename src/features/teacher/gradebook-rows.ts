@@ -83,3 +83,47 @@ export function describeNewResults(
   );
   return `${arrived.length === 1 ? 'New result' : 'New results'}: ${described.join(', ')}.`;
 }
+
+/** Rows a gradebook page shows: a class fits on one, a year group of 20,000 takes 400. */
+export const GRADEBOOK_PAGE_SIZE = 50;
+
+export interface GradebookPage<T> {
+  rows: T[];
+  /** From 0, clamped to the pages there are (a refresh may leave fewer). */
+  page: number;
+  pageCount: number;
+  /** The first and last row shown, counted from 1; 0 and 0 when there are none. */
+  first: number;
+  last: number;
+  total: number;
+}
+
+/** The rows of page `page` (from 0) of `rows`, `size` at a time. */
+export function pageOf<T>(
+  rows: readonly T[],
+  page: number,
+  size = GRADEBOOK_PAGE_SIZE,
+): GradebookPage<T> {
+  const pageCount = Math.max(1, Math.ceil(rows.length / size));
+  const clamped = Math.min(Math.max(0, page), pageCount - 1);
+  const shown = rows.slice(clamped * size, (clamped + 1) * size);
+  const first = shown.length === 0 ? 0 : clamped * size + 1;
+  return {
+    rows: shown,
+    page: clamped,
+    pageCount,
+    first,
+    last: first === 0 ? 0 : first + shown.length - 1,
+    total: rows.length,
+  };
+}
+
+export type QuestionResult = NonNullable<NonNullable<GradebookAttempt['results']>[number]>;
+
+/** How a question's result reads in the grid: a mark to see and a word to read. */
+export const QUESTION_RESULT_LABELS: Record<QuestionResult, { mark: string; label: string }> = {
+  correct: { mark: '✓', label: 'Right' },
+  partial: { mark: '½', label: 'Partly right' },
+  incorrect: { mark: '✗', label: 'Wrong' },
+  unanswered: { mark: '–', label: 'No answer' },
+};

@@ -14,7 +14,8 @@ const FIELDS = { email: 'login-email', password: 'login-password' };
 export function LoginPage() {
   useDocumentTitle('Teacher login');
   const [searchParams] = useSearchParams();
-  const signedOut = (useLocation().state as { signedOut?: boolean } | null)?.signedOut === true;
+  const signedOut = (useLocation().state as { signedOut?: 'here' | 'everywhere' } | null)
+    ?.signedOut;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const form = useAccountForm({ fieldIds: FIELDS });
@@ -31,13 +32,15 @@ export function LoginPage() {
   return (
     <div className="account-page">
       <h1>Teacher login</h1>
-      {signedOut && (
+      {signedOut !== undefined && (
         <p className="notice" role="status">
-          You are logged out.
+          {signedOut === 'everywhere'
+            ? 'You are logged out on every device.'
+            : 'You are logged out.'}
         </p>
       )}
       <ErrorSummary problems={form.problems} attempt={form.attempt} />
-      <AccountFormAlert message={form.formError} secondsLeft={form.secondsLeft} />
+      <AccountFormAlert message={form.formError} />
       <form
         className="card account-form"
         noValidate

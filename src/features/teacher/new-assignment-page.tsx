@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Loading } from '../../components/load-error';
+import { decideReviewTiming } from '../../domain/assignment-rules';
+import { FIELD_LIMITS } from '../../domain/field-limits';
 import { api } from '../../lib/api-client';
-import { assignmentApi } from '../../lib/assignment-api-client';
+import { assignmentApi, type Assignment } from '../../lib/assignment-api-client';
 import { QUESTION_TYPE_LABELS, SKILL_LABELS } from '../../lib/labels';
 import { getHref } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -13,6 +15,7 @@ import {
   extraTimeFieldId,
   FIELD_IDS,
   initialAssignmentValues,
+  assignmentFormValuesOf,
   type AssignmentFormValues,
   type ExtraTimeRow,
 } from './assignment-form';
@@ -40,16 +43,23 @@ const REQUEST_FIELD_IDS: Record<string, string> = {
   reviewPolicy: FIELD_IDS.reviewPolicy,
 };
 
+/** "After the due time" reads "after you close the assignment" while no due time is set. */
+const REVIEW_TIMINGS = ['immediately', 'after-due', 'never'] as const;
+
 const optionsOf = <V extends string>(labels: Record<V, string>) =>
   (Object.keys(labels) as V[]).map((value) => ({ value, label: labels[value] }));
 
-/** The form that creates an assignment: which quiz, when, how many tries, what students see. */
-export function NewAssignmentPage() {
-  useDocumentTitle('New assignment');
+/**
+ * The form that creates an assignment: which quiz, when, how many tries, what students see. With
+ * `editing`, the same form changes that assignment's settings (its quiz stays).
+ */
+export function NewAssignmentPage({ editing }: { editing?: Assignment } = {}) {
+  const pageTitle = editing ? 'Edit assignment' : 'New assignment';
+  useDocumentTitle(pageTitle);
   const navigate = useNavigate();
   const banks = useResource({ key: 'banks', load: () => api.listBanks() });
   const [values, setValues] = useState<AssignmentFormValues>(() =>
-    initialAssignmentValues(new Date()),
+    editing ? assignmentFormValuesOf(editing) : initialAssignmentValues(new Date()),
   );
   const bank = useResource({
     key: `bank:${values.bankId}`,
@@ -82,7 +92,7 @@ export function NewAssignmentPage() {
   if (banks.resource.status === 'error') {
     return (
       <>
-        <h1>New assignment</h1>
+        <h1>{pageTitle}</h1>
         <TeacherLoadError error={banks.resource.error} onRetry={banks.reload} />
       </>
     );
@@ -97,6 +107,7 @@ export function NewAssignmentPage() {
     const check = checkAssignmentForm(values, {
       now: new Date(),
       bankQuestionIds: questions.map((question) => question.id),
+      savedDueAt: editing?.dueAt ?? null,
     });
     if (!check.ok) {
       setProblems(check.problems);
@@ -105,6 +116,17 @@ export function NewAssignmentPage() {
     setProblems([]);
     setSaving(true);
     try {
+      if (editing) {
+        // The quiz stays; "every question" is sent as the list, so narrowing back to all counts.
+        const changes: Partial<typeof check.request> = { ...check.request };
+        delete changes.bankId;
+        await assignmentApi.updateAssignment(editing.id, {
+          ...changes,
+          questionIds: changes.questionIds ?? questions.map((question) => question.id),
+        });
+        await navigate(getHref.assignment(editing.id));
+        return;
+      }
       const created = await assignmentApi.createAssignment(check.request);
       await navigate(getHref.assignment(created.id));
       return;
@@ -146,9 +168,11 @@ export function NewAssignmentPage() {
 
   return (
     <div className="assignment-form-page">
-      <h1>New assignment</h1>
+      <h1>{pageTitle}</h1>
       <p className="page-intro">
-        Choose a quiz and how your class takes it. You get a join code to show the class.
+        {editing
+          ? 'Change how your class takes the quiz. Its join code stays the same.'
+          : 'Choose a quiz and how your class takes it. You get a join code to show the class.'}
       </p>
       <ErrorSummary problems={problems} attempt={attempt} />
       <div role="alert">
@@ -157,7 +181,10 @@ export function NewAssignmentPage() {
             <TeacherLoadError error={serverProblem} />
           ) : (
             <div className="notice notice-danger">
-              <p>The assignment was not created: {describeProblem(serverProblem)}</p>
+              <p>
+                The assignment was not {editing ? 'changed' : 'created'}:{' '}
+                {describeProblem(serverProblem)}
+              </p>
             </div>
           ))}
       </div>
@@ -179,6 +206,7 @@ export function NewAssignmentPage() {
               id={FIELD_IDS.bankId}
               className="select-input"
               value={values.bankId}
+              disabled={editing !== undefined}
               aria-invalid={errorOf(FIELD_IDS.bankId) ? true : undefined}
               aria-describedby={describedBy(FIELD_IDS.bankId, {
                 error: errorOf(FIELD_IDS.bankId),
@@ -200,7 +228,7 @@ export function NewAssignmentPage() {
             label="Title"
             hint="What students see when they join, such as “Year 9: the Kursk article”."
             value={values.title}
-            maxLength={200}
+            maxLength={FIELD_LIMITS.assignmentTitle}
             error={errorOf(FIELD_IDS.title)}
             onChange={(event) => update({ title: event.target.value })}
           />
@@ -378,7 +406,10 @@ export function NewAssignmentPage() {
             name="review-when"
             value={values.reviewWhen}
             onChange={(reviewWhen) => update({ reviewWhen })}
-            options={optionsOf(REVIEW_WHEN_LABELS)}
+            options={REVIEW_TIMINGS.map((value) => ({
+              value,
+              label: REVIEW_WHEN_LABELS[decideReviewTiming(value, values.dueAt.trim() !== '')],
+            }))}
             hint="You always see every answer at once."
             error={errorOf(FIELD_IDS.reviewPolicy)}
           />
@@ -442,7 +473,13 @@ export function NewAssignmentPage() {
 
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? 'Creating…' : 'Create assignment'}
+            {editing
+              ? saving
+                ? 'Saving…'
+                : 'Save changes'
+              : saving
+                ? 'Creating…'
+                : 'Create assignment'}
           </button>
         </div>
       </form>

@@ -15,9 +15,9 @@ export function describeProblem(error: unknown): string {
   return 'Something went wrong. Try again.';
 }
 
-/** How long a 429 says to wait (`details.retryAfterSeconds`), or null. */
+/** How long a 429 (too many tries) or 503 (busy) says to wait (`details.retryAfterSeconds`), or null. */
 export function retryAfterSeconds(error: unknown): number | null {
-  if (!(error instanceof ApiError) || error.status !== 429) return null;
+  if (!(error instanceof ApiError) || (error.status !== 429 && error.status !== 503)) return null;
   const details = error.details as { retryAfterSeconds?: unknown } | undefined;
   return typeof details?.retryAfterSeconds === 'number' ? details.retryAfterSeconds : null;
 }

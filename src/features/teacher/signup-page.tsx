@@ -4,6 +4,7 @@ import { assignmentApi } from '../../lib/assignment-api-client';
 import { getHref } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { AccountFormAlert } from './components/account-form-alert';
+import { FIELD_LIMITS } from '../../domain/field-limits';
 import { ErrorSummary, TextField, type FieldProblem } from './components/form-field';
 import { useAccountForm } from './hooks/use-account-form';
 import { MIN_PASSWORD_LENGTH, looksLikeEmail } from './account-rules';
@@ -47,7 +48,7 @@ export function SignupPage() {
         not need an account.
       </p>
       <ErrorSummary problems={form.problems} attempt={form.attempt} />
-      <AccountFormAlert message={form.formError} secondsLeft={form.secondsLeft} />
+      <AccountFormAlert message={form.formError} />
       <form
         className="card account-form"
         noValidate
@@ -63,6 +64,7 @@ export function SignupPage() {
           label="Your name"
           hint="Students do not see it."
           autoComplete="name"
+          maxLength={FIELD_LIMITS.teacherName}
           value={name}
           error={form.errorOf(FIELDS.name)}
           onChange={(event) => setName(event.target.value)}
@@ -73,6 +75,7 @@ export function SignupPage() {
           type="email"
           autoComplete="email"
           spellCheck={false}
+          maxLength={FIELD_LIMITS.email}
           value={email}
           error={form.errorOf(FIELDS.email)}
           onChange={(event) => setEmail(event.target.value)}
@@ -83,6 +86,7 @@ export function SignupPage() {
           hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few words you will remember make a good one.`}
           type={showPassword ? 'text' : 'password'}
           autoComplete="new-password"
+          maxLength={FIELD_LIMITS.password}
           value={password}
           error={form.errorOf(FIELDS.password)}
           onChange={(event) => setPassword(event.target.value)}

@@ -1,3 +1,5 @@
+import { formatCount } from '../../domain/plural';
+import { MIN_ATTEMPTS_FOR_RELIABILITY } from '../../domain/statistics';
 import type { AssignmentStatistics } from '../../lib/assignment-api-client';
 
 export type ItemStatistics = AssignmentStatistics['items'][number];
@@ -20,6 +22,36 @@ export function describeDiscrimination(discrimination: number | null): string {
   if (discrimination < 0.2) return 'weak';
   if (discrimination < 0.4) return 'fair';
   return 'good';
+}
+
+/**
+ * Cronbach's alpha as the statistics page shows it: the figure, or why there is none, and what it
+ * means. Below the minimum number of attempts the server sends none, and the page says so rather
+ * than a dash; a negative alpha gets an explanation instead of the 0-to-1 scale it falls off.
+ */
+export function describeReliability(
+  alpha: number | null,
+  attemptCount: number,
+): { value: string; note: string } {
+  if (alpha === null && attemptCount < MIN_ATTEMPTS_FOR_RELIABILITY) {
+    return {
+      value: 'Not enough attempts yet',
+      note: `reliability is worked out from ${formatCount(MIN_ATTEMPTS_FOR_RELIABILITY, 'submitted attempt')} that answered every question; there ${attemptCount === 1 ? 'is' : 'are'} ${attemptCount} so far`,
+    };
+  }
+  if (alpha === null) {
+    return {
+      value: '–',
+      note: 'cannot be worked out: every attempt has the same score, or the test has one question',
+    };
+  }
+  if (alpha < 0) {
+    return {
+      value: formatRatio(alpha),
+      note: 'below 0: the questions disagree about who read well, so the total score is not a reliable measure; look at the questions with negative discrimination below',
+    };
+  }
+  return { value: formatRatio(alpha), note: 'reliability, 0 to 1: 0.7 or more is good' };
 }
 
 /** A bin of the score histogram in words: "40% to under 50%", the last "90% to 100%". */

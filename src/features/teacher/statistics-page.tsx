@@ -9,7 +9,7 @@ import { useResource } from '../../lib/use-resource';
 import { ItemStatisticsCard } from './components/item-statistics';
 import { ScoreHistogram } from './components/score-histogram';
 import { TeacherLoadError } from './components/teacher-load-error';
-import { formatRatio } from './statistics-labels';
+import { describeReliability, formatRatio } from './statistics-labels';
 import { formatPercent } from './teacher-labels';
 
 type Include = 'all' | 'counted';
@@ -85,10 +85,10 @@ export function StatisticsPage() {
                 </div>
                 <div>
                   <dt>Cronbach’s alpha</dt>
-                  <dd>
-                    {formatRatio(resource.data.cronbachAlpha)}{' '}
-                    <span className="muted">(reliability, 0 to 1: 0.7 or more is good)</span>
-                  </dd>
+                  <Reliability
+                    alpha={resource.data.cronbachAlpha}
+                    attemptCount={resource.data.attemptCount}
+                  />
                 </div>
               </dl>
             </div>
@@ -136,5 +136,14 @@ export function StatisticsPage() {
         </>
       )}
     </div>
+  );
+}
+
+function Reliability({ alpha, attemptCount }: { alpha: number | null; attemptCount: number }) {
+  const { value, note } = describeReliability(alpha, attemptCount);
+  return (
+    <dd>
+      {value} <span className="muted figure-note">({note})</span>
+    </dd>
   );
 }

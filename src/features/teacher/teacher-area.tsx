@@ -41,6 +41,7 @@ export function TeacherArea() {
         <div className="teacher-account">
           <p className="muted">Signed in as {teacher.name}</p>
           <LogOutButton />
+          <LogOutButton everywhere />
         </div>
       </div>
       <Outlet />
@@ -48,7 +49,11 @@ export function TeacherArea() {
   );
 }
 
-function LogOutButton() {
+/**
+ * Logs out of this browser, or `everywhere`: every session of the teacher ends, on every device,
+ * e.g. after logging in on a shared computer.
+ */
+function LogOutButton({ everywhere = false }: { everywhere?: boolean }) {
   const navigate = useNavigate();
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -57,8 +62,11 @@ function LogOutButton() {
     setBusy(true);
     setProblem(null);
     try {
-      await assignmentApi.logOut();
-      await navigate(getHref.teacherLogin(), { replace: true, state: { signedOut: true } });
+      await (everywhere ? assignmentApi.logOutEverywhere() : assignmentApi.logOut());
+      await navigate(getHref.teacherLogin(), {
+        replace: true,
+        state: { signedOut: everywhere ? 'everywhere' : 'here' },
+      });
     } catch (caught) {
       setProblem(caught);
       setBusy(false);
@@ -73,7 +81,7 @@ function LogOutButton() {
         disabled={busy}
         onClick={() => void logOut()}
       >
-        Log out
+        {everywhere ? 'Log out everywhere' : 'Log out'}
       </button>
       {problem !== null && (
         <p className="field-error" role="alert">

@@ -1,4 +1,5 @@
 import type { Assignment, GradebookAttempt } from '../../lib/assignment-api-client';
+import type { EffectiveReviewTiming } from '../../domain/assignment-rules';
 import type { ResultStatus } from '../../domain/results';
 
 type ReviewPolicy = Assignment['reviewPolicy'];
@@ -23,9 +24,11 @@ export const COUNTED_ATTEMPT_LABELS: Record<Assignment['countedAttempt'], string
   average: 'The average of all attempts',
 };
 
-export const REVIEW_WHEN_LABELS: Record<ReviewPolicy['when'], string> = {
+/** By the timing in effect: "after the due time" without one waits for the teacher to close it. */
+export const REVIEW_WHEN_LABELS: Record<EffectiveReviewTiming, string> = {
   immediately: 'As soon as they submit',
   'after-due': 'After the due time',
+  'after-close': 'After you close the assignment',
   never: 'Never',
 };
 

@@ -5,6 +5,7 @@ import type { AppDatabase } from '../db/database';
 import {
   deleteExpiredSessions,
   deleteSession,
+  deleteTeacherSessions,
   extendSession,
   findSession,
   insertSession,
@@ -48,6 +49,10 @@ export function createTeacherSessions({ db, now, trustProxy }: TeacherSessionOpt
     });
   }
 
+  function clearSessionCookie(c: Context): void {
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttpsRequest(c, { trustProxy }) });
+  }
+
   return {
     /** Signs `teacherId` in on this response: a new session and its cookie. */
     async start(c: Context, teacherId: string): Promise<void> {
@@ -67,7 +72,13 @@ export function createTeacherSessions({ db, now, trustProxy }: TeacherSessionOpt
     async end(c: Context): Promise<void> {
       const token = getCookie(c, SESSION_COOKIE);
       if (token !== undefined) await deleteSession(db, hashToken(token));
-      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttpsRequest(c, { trustProxy }) });
+      clearSessionCookie(c);
+    },
+
+    /** Signs `teacherId` out on every device, e.g. after logging in on a shared computer. */
+    async endEverywhere(c: Context, teacherId: string): Promise<void> {
+      await deleteTeacherSessions(db, teacherId);
+      clearSessionCookie(c);
     },
 
     /**

@@ -140,3 +140,59 @@ export async function listAssignmentResponses(
   }
   return byAttempt;
 }
+
+/** One student's attempts at an assignment (by their name key), oldest first. */
+export async function listStudentAttempts(
+  db: AppDatabase,
+  assignmentId: string,
+  studentKey: string,
+): Promise<Attempt[]> {
+  const rows = await db
+    .selectFrom('attempts')
+    .selectAll()
+    .where('assignment_id', '=', assignmentId)
+    .where('student_key', '=', studentKey)
+    .orderBy('started_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toAttempt);
+}
+
+export interface StudentProgress {
+  attemptCount: number;
+  submittedCount: number;
+}
+
+/** How far each student (by name key) has got with an assignment; students not started are absent. */
+export async function summariseStudentProgress(
+  db: AppDatabase,
+  assignmentId: string,
+): Promise<Map<string, StudentProgress>> {
+  const rows = await db
+    .selectFrom('attempts')
+    .select((eb) => [
+      'student_key',
+      eb.fn.countAll<number>().as('attempt_count'),
+      eb.fn
+        .sum<number>(eb.case().when('status', '=', 'submitted').then(1).else(0).end())
+        .as('submitted_count'),
+    ])
+    .where('assignment_id', '=', assignmentId)
+    .groupBy('student_key')
+    .execute();
+  return new Map(
+    rows.flatMap((row) =>
+      row.student_key === null
+        ? []
+        : [
+            [
+              row.student_key,
+              {
+                attemptCount: Number(row.attempt_count),
+                submittedCount: Number(row.submitted_count ?? 0),
+              },
+            ],
+          ],
+    ),
+  );
+}

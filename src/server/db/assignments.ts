@@ -1,4 +1,6 @@
 import type { CountedAttempt, ReviewPolicy } from '../../domain/assignment-rules';
+import { randomUUID } from 'node:crypto';
+import { getAttempt } from './attempts';
 import type { AppDatabase } from './database';
 import type { AssignmentRow } from './schema';
 
@@ -239,10 +241,121 @@ export async function reopenAssignment(
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Deletes an assignment with all its attempts and their answers. */
+/** Deletes an assignment with all its attempts and their answers, and its removal audit. */
 export async function deleteAssignment(db: AppDatabase, id: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('attempts').where('assignment_id', '=', id).execute();
+    await trx.deleteFrom('attempt_removals').where('assignment_id', '=', id).execute();
     await trx.deleteFrom('assignments').where('id', '=', id).execute();
   });
+}
+
+/** An attempt a teacher removed, as the audit trail keeps it. */
+export interface AttemptRemoval {
+  id: string;
+  attemptId: string;
+  removedBy: string;
+  removedAt: string;
+  studentName: string;
+  status: 'in-progress' | 'submitted' | 'overdue';
+  startedAt: string;
+  submittedAt: string | null;
+  score: number | null;
+  maxPoints: number | null;
+  percent: number | null;
+}
+
+/**
+ * Removes one attempt at an assignment and records who removed it, when, and what it was (its
+ * student, state and score), in one transaction. The attempt and its answers are deleted, so it
+ * leaves the gradebook, statistics and exports and no longer uses up one of the student's
+ * attempts. Returns undefined, changing nothing, when the assignment has no such attempt.
+ */
+export async function removeAssignmentAttempt(
+  db: AppDatabase,
+  {
+    assignmentId,
+    attemptId,
+    teacher,
+    removedAt,
+  }: {
+    assignmentId: string;
+    attemptId: string;
+    teacher: { id: string; name: string };
+    removedAt: string;
+  },
+): Promise<AttemptRemoval | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const attempt = await getAttempt(trx, attemptId);
+    if (attempt?.assignmentId !== assignmentId) return undefined;
+    const removal: AttemptRemoval = {
+      id: randomUUID(),
+      attemptId,
+      removedBy: teacher.name,
+      removedAt,
+      studentName: attempt.studentName ?? '',
+      status:
+        attempt.status === 'in-progress'
+          ? 'in-progress'
+          : attempt.submittedBy === 'deadline'
+            ? 'overdue'
+            : 'submitted',
+      startedAt: attempt.startedAt,
+      submittedAt: attempt.submittedAt,
+      score: attempt.result?.total ?? null,
+      maxPoints: attempt.result?.maxPoints ?? null,
+      percent: attempt.result?.percent ?? null,
+    };
+    await trx
+      .insertInto('attempt_removals')
+      .values({
+        id: removal.id,
+        assignment_id: assignmentId,
+        attempt_id: attemptId,
+        teacher_id: teacher.id,
+        teacher_name: teacher.name,
+        student_name: removal.studentName,
+        attempt_status: removal.status,
+        started_at: removal.startedAt,
+        submitted_at: removal.submittedAt,
+        score: removal.score,
+        max_points: removal.maxPoints,
+        percent: removal.percent,
+        removed_at: removedAt,
+      })
+      .execute();
+    await trx
+      .deleteFrom('attempts')
+      .where('id', '=', attemptId)
+      .where('assignment_id', '=', assignmentId)
+      .execute();
+    return removal;
+  });
+}
+
+/** The attempts removed from an assignment, most recent first. */
+export async function listAttemptRemovals(
+  db: AppDatabase,
+  assignmentId: string,
+): Promise<AttemptRemoval[]> {
+  const rows = await db
+    .selectFrom('attempt_removals')
+    .selectAll()
+    .where('assignment_id', '=', assignmentId)
+    .orderBy('removed_at', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    attemptId: row.attempt_id,
+    removedBy: row.teacher_name,
+    removedAt: row.removed_at,
+    studentName: row.student_name,
+    status: row.attempt_status,
+    startedAt: row.started_at,
+    submittedAt: row.submitted_at,
+    score: row.score,
+    maxPoints: row.max_points,
+    percent: row.percent,
+  }));
 }

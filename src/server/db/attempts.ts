@@ -1,6 +1,7 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { AttemptPlan } from '../../domain/attempt-plan';
 import type { ResponseMap, QuestionResponse } from '../../domain/responses';
-import type { AttemptResult } from '../../domain/results';
+import type { AttemptResult, ResultStatus } from '../../domain/results';
 import type { AppDatabase } from './database';
 import type { AttemptRow, AttemptStatus, ReviewPolicy, SubmittedBy } from './schema';
 
@@ -34,7 +35,46 @@ export interface SavedResponses {
   savedAt: Record<string, string>;
 }
 
-/** Decodes an attempts row: JSON parsed, columns renamed. */
+/** A submitted question's score without the rest of its review. */
+export interface QuestionMark {
+  points: number;
+  maxPoints: number;
+  status: ResultStatus;
+}
+
+/** Each question's mark by question id. */
+export type Marks = Record<string, QuestionMark>;
+
+/** The columns a result is stored in (see `AttemptTable`). */
+export function toStoredResult(result: AttemptResult) {
+  return {
+    result_deflated: deflateRawSync(JSON.stringify(result)),
+    score_total: result.total,
+    score_max_points: result.maxPoints,
+    score_percent: result.percent,
+    marks_json: JSON.stringify(
+      Object.fromEntries(
+        result.questions.map((review) => [
+          review.question.id,
+          [review.points, review.maxPoints, review.status],
+        ]),
+      ),
+    ),
+  };
+}
+
+/** Reads the marks column (`[points, maxPoints, status]` per question id). */
+export function parseMarks(marksJson: string | null): Marks | null {
+  if (marksJson === null) return null;
+  const stored = JSON.parse(marksJson) as Record<string, [number, number, ResultStatus]>;
+  const marks: Marks = {};
+  for (const [questionId, [points, maxPoints, status]] of Object.entries(stored)) {
+    marks[questionId] = { points, maxPoints, status };
+  }
+  return marks;
+}
+
+/** Decodes an attempts row: JSON parsed, the result inflated, columns renamed. */
 export function toAttempt(row: AttemptRow): Attempt {
   return {
     id: row.id,
@@ -49,7 +89,10 @@ export function toAttempt(row: AttemptRow): Attempt {
     deadline: row.deadline,
     submittedAt: row.submitted_at,
     submittedBy: row.submitted_by,
-    result: row.result_json === null ? null : (JSON.parse(row.result_json) as AttemptResult),
+    result:
+      row.result_deflated === null
+        ? null
+        : (JSON.parse(inflateRawSync(row.result_deflated).toString('utf8')) as AttemptResult),
     assignmentId: row.assignment_id,
     studentName: row.student_name,
   };
@@ -81,7 +124,11 @@ export async function insertAttempt(db: AppDatabase, attempt: NewAttemptRecord):
       deadline: attempt.deadline,
       submitted_at: null,
       submitted_by: null,
-      result_json: null,
+      result_deflated: null,
+      score_total: null,
+      score_max_points: null,
+      score_percent: null,
+      marks_json: null,
       assignment_id: attempt.assignmentId,
       student_name: attempt.studentName,
       student_key: attempt.studentKey,
@@ -221,7 +268,7 @@ export async function submitAttempt(
         status: 'submitted',
         submitted_at: submittedAt,
         submitted_by: submittedBy,
-        result_json: JSON.stringify(result),
+        ...toStoredResult(result),
       })
       .where('id', '=', attemptId)
       .execute();
@@ -236,19 +283,21 @@ export interface OverdueAttempt {
 }
 
 /**
- * Attempts still in progress whose deadline is before `deadlineBefore`; optionally only those of
- * one assignment or the one attempt.
+ * Up to `limit` attempts still in progress whose deadline is before `deadlineBefore`, earliest
+ * deadline first; optionally only those of one assignment or the one attempt.
  */
 export async function listOverdueAttempts(
   db: AppDatabase,
-  scope: { deadlineBefore: string; assignmentId?: string; attemptId?: string },
+  scope: { deadlineBefore: string; limit: number; assignmentId?: string; attemptId?: string },
 ): Promise<OverdueAttempt[]> {
   let query = db
     .selectFrom('attempts')
     .select(['id', 'content_version', 'deadline'])
     .where('status', '=', 'in-progress')
     .where('deadline', 'is not', null)
-    .where('deadline', '<', scope.deadlineBefore);
+    .where('deadline', '<', scope.deadlineBefore)
+    .orderBy('deadline')
+    .limit(scope.limit);
   if (scope.assignmentId !== undefined)
     query = query.where('assignment_id', '=', scope.assignmentId);
   if (scope.attemptId !== undefined) query = query.where('id', '=', scope.attemptId);
@@ -258,4 +307,27 @@ export async function listOverdueAttempts(
       ? []
       : [{ id: row.id, contentVersion: row.content_version, deadline: row.deadline }],
   );
+}
+
+/**
+ * Deletes up to `limit` practice attempts (no assignment) still in progress that started before
+ * `startedBefore`, with their answers; returns how many.
+ */
+export async function deleteAbandonedPracticeAttempts(
+  db: AppDatabase,
+  { startedBefore, limit }: { startedBefore: string; limit: number },
+): Promise<number> {
+  const result = await db
+    .deleteFrom('attempts')
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('attempts')
+        .select('id')
+        .where('status', '=', 'in-progress')
+        .where('started_at', '<', startedBefore)
+        .where('assignment_id', 'is', null)
+        .limit(limit),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -1,11 +1,14 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { AttemptResult } from '../../domain/results';
+import { toStoredResult } from './attempts';
+import { normaliseStudentName, studentNameKey } from '../../domain/student-name';
 
 /**
  * Every schema change, in order of their names. A migration is never edited once shipped: a
  * change is a new entry. Migrations take `Kysely<unknown>` because they describe the schema as it
  * was then, not the current `Database` type.
  */
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   '0001-attempts': {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -139,6 +142,172 @@ const migrations: Record<string, Migration> = {
         .createIndex('attempts_status_deadline')
         .on('attempts')
         .columns(['status', 'deadline'])
+        .execute();
+    },
+  },
+  '0003-student-identity-and-rosters': {
+    async up(db: Kysely<unknown>) {
+      // Names were keyed by case and spacing only: invisible characters, bidirectional overrides
+      // and look-alike letters made one student many. Show and key the stored names as new ones are.
+      const joined = await sql<{ id: string; student_name: string }>`
+        select id, student_name from attempts where student_name is not null`.execute(db);
+      for (const { id, student_name } of joined.rows) {
+        const shown = normaliseStudentName(student_name);
+        const name = shown === '' ? student_name : shown;
+        await sql`update attempts set student_name = ${name}, student_key = ${studentNameKey(name)}
+          where id = ${id}`.execute(db);
+      }
+      // Students look codes up including closed assignments', which the partial unique index on
+      // open codes cannot serve: without this every lookup scanned the table.
+      await db.schema
+        .createIndex('assignments_join_code')
+        .on('assignments')
+        .column('join_code')
+        .execute();
+
+      await db.schema
+        .createTable('rosters')
+        .addColumn('assignment_id', 'text', (column) =>
+          column.primaryKey().references('assignments.id').onDelete('cascade'),
+        )
+        .addColumn('require_roster', 'integer', (column) => column.notNull())
+        .addColumn('updated_at', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema
+        .createTable('roster_entries')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('assignment_id', 'text', (column) =>
+          column.notNull().references('rosters.assignment_id').onDelete('cascade'),
+        )
+        .addColumn('position', 'integer', (column) => column.notNull())
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('student_key', 'text', (column) => column.notNull())
+        .addColumn('personal_code', 'text', (column) => column.notNull())
+        .addColumn('token_secret', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addUniqueConstraint('roster_entries_student', ['assignment_id', 'student_key'])
+        .addUniqueConstraint('roster_entries_code', ['assignment_id', 'personal_code'])
+        .execute();
+    },
+  },
+  '0004-server-secrets': {
+    async up(db: Kysely<unknown>) {
+      // Secrets the server makes for itself (the device-cookie key), so they survive restarts.
+      await db.schema
+        .createTable('server_secrets')
+        .addColumn('name', 'text', (column) => column.primaryKey())
+        .addColumn('value', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .execute();
+    },
+  },
+  '0005-assignments-by-bank': {
+    async up(db: Kysely<unknown>) {
+      // Every practice review looks up the assignments on its bank, which may hold its key, and
+      // whether each still has an attempt in progress: few are, however many were submitted.
+      await db.schema
+        .createIndex('assignments_bank_id')
+        .on('assignments')
+        .column('bank_id')
+        .execute();
+      await db.schema
+        .createIndex('attempts_in_progress_by_assignment')
+        .on('attempts')
+        .columns(['assignment_id', 'deadline'])
+        .where(sql.ref('status'), '=', sql.lit('in-progress'))
+        .execute();
+    },
+  },
+  '0006-compact-results-and-revisions': {
+    async up(db: Kysely<unknown>) {
+      // A stored result repeated every question's text, key, explanation and evidence (about
+      // 17 KB a practice attempt): it is now deflated, and the score and each question's mark get
+      // columns of their own, so the gradebook and the CSVs never read whole results.
+      await db.schema.alterTable('attempts').addColumn('result_deflated', 'blob').execute();
+      for (const column of ['score_total', 'score_max_points', 'score_percent']) {
+        await db.schema.alterTable('attempts').addColumn(column, 'real').execute();
+      }
+      await db.schema.alterTable('attempts').addColumn('marks_json', 'text').execute();
+      const submitted = await sql<{ id: string; result_json: string }>`
+        select id, result_json from attempts where result_json is not null`.execute(db);
+      for (const { id, result_json } of submitted.rows) {
+        const stored = toStoredResult(JSON.parse(result_json) as AttemptResult);
+        await sql`update attempts set result_deflated = ${stored.result_deflated},
+          score_total = ${stored.score_total}, score_max_points = ${stored.score_max_points},
+          score_percent = ${stored.score_percent}, marks_json = ${stored.marks_json}
+          where id = ${id}`.execute(db);
+      }
+      await db.schema.alterTable('attempts').dropColumn('result_json').execute();
+      // Unsubmitted practice attempts expire by the time they started.
+      await db.schema
+        .createIndex('attempts_status_started_at')
+        .on('attempts')
+        .columns(['status', 'started_at'])
+        .execute();
+
+      await db.schema
+        .createTable('write_probes')
+        .addColumn('id', 'integer', (column) => column.primaryKey())
+        .addColumn('probed_at', 'text', (column) => column.notNull())
+        .execute();
+
+      // Triggers, not the code that writes, raise an assignment's revision, so no write path
+      // (joining, saving, submitting, the deadline, deleting) can forget to.
+      await db.schema
+        .createTable('results_revisions')
+        .addColumn('assignment_id', 'text', (column) => column.primaryKey())
+        .addColumn('revision', 'integer', (column) => column.notNull())
+        .execute();
+      const raise = (assignmentId: string) => `
+        insert into results_revisions (assignment_id, revision) values (${assignmentId}, 1)
+          on conflict (assignment_id) do update set revision = revision + 1;`;
+      const raiseForAttempt = (attemptId: string) => `
+        insert into results_revisions (assignment_id, revision)
+          select assignment_id, 1 from attempts where id = ${attemptId} and assignment_id is not null
+          on conflict (assignment_id) do update set revision = revision + 1;`;
+      const triggers = [
+        `attempts_inserted after insert on attempts when new.assignment_id is not null
+          begin ${raise('new.assignment_id')} end`,
+        `attempts_updated after update on attempts when new.assignment_id is not null
+          begin ${raise('new.assignment_id')} end`,
+        `attempts_deleted after delete on attempts when old.assignment_id is not null
+          begin ${raise('old.assignment_id')} end`,
+        `responses_inserted after insert on responses begin ${raiseForAttempt('new.attempt_id')} end`,
+        `responses_updated after update on responses begin ${raiseForAttempt('new.attempt_id')} end`,
+        `responses_deleted after delete on responses begin ${raiseForAttempt('old.attempt_id')} end`,
+      ];
+      for (const trigger of triggers) {
+        await sql.raw(`create trigger results_revision_${trigger}`).execute(db);
+      }
+    },
+  },
+  '0007-attempt-removals': {
+    async up(db: Kysely<unknown>) {
+      // The audit trail of attempts a teacher removed: the attempt itself is deleted (so it leaves
+      // the gradebook, statistics and exports, and frees the student's try), but who removed
+      // what and when stays, with the attempt's score as it was.
+      await db.schema
+        .createTable('attempt_removals')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('assignment_id', 'text', (column) =>
+          column.notNull().references('assignments.id').onDelete('cascade'),
+        )
+        .addColumn('attempt_id', 'text', (column) => column.notNull())
+        .addColumn('teacher_id', 'text', (column) => column.notNull())
+        .addColumn('teacher_name', 'text', (column) => column.notNull())
+        .addColumn('student_name', 'text', (column) => column.notNull())
+        .addColumn('attempt_status', 'text', (column) => column.notNull())
+        .addColumn('started_at', 'text', (column) => column.notNull())
+        .addColumn('submitted_at', 'text')
+        .addColumn('score', 'real')
+        .addColumn('max_points', 'real')
+        .addColumn('percent', 'real')
+        .addColumn('removed_at', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema
+        .createIndex('attempt_removals_assignment')
+        .on('attempt_removals')
+        .columns(['assignment_id', 'removed_at'])
         .execute();
     },
   },

@@ -12,6 +12,12 @@ export interface Database {
   teachers: TeacherTable;
   teacher_sessions: TeacherSessionTable;
   assignments: AssignmentTable;
+  attempt_removals: AttemptRemovalTable;
+  write_probes: WriteProbeTable;
+  results_revisions: ResultsRevisionTable;
+  rosters: RosterTable;
+  roster_entries: RosterEntryTable;
+  server_secrets: ServerSecretTable;
 }
 
 /** The bank and article exactly as an attempt saw them, so its review survives later edits. */
@@ -51,8 +57,17 @@ export interface AttemptTable {
   /** Null for untimed practice attempts. */
   deadline: string | null;
   submitted_at: string | null;
-  /** The AttemptResult, stored once at submission so submitting again returns it unchanged. */
-  result_json: string | null;
+  /**
+   * The AttemptResult as deflated JSON, stored once at submission so submitting again returns it
+   * unchanged; compressed because it repeats every question's text, key and evidence.
+   */
+  result_deflated: Uint8Array | null;
+  /** The result's total, maximum and percent, for the gradebook without reading the result. */
+  score_total: number | null;
+  score_max_points: number | null;
+  score_percent: number | null;
+  /** Each question's mark, `{ "<question id>": [points, maxPoints, status] }`, for grids and CSVs. */
+  marks_json: string | null;
   /** Null for practice attempts. */
   assignment_id: string | null;
   /** The name an assignment's student joined with, as shown; null for practice. */
@@ -119,6 +134,75 @@ export interface AssignmentTable {
   updated_at: string;
 }
 
+/** An assignment's class list, when the teacher pasted one. */
+export interface RosterTable {
+  assignment_id: string;
+  /** 1: only students on the list may join, with their personal code; 0: anyone by name. */
+  require_roster: number;
+  updated_at: string;
+}
+
+export interface RosterEntryTable {
+  id: string;
+  assignment_id: string;
+  /** The line of the pasted list, from 0, so the list prints in the teacher's order. */
+  position: number;
+  name: string;
+  /** `studentNameKey(name)`: unique within the assignment, and what the student's attempts carry. */
+  student_key: string;
+  /** The student's personal code (teachers reprint it); compared in constant time. */
+  personal_code: string;
+  /**
+   * 32 random bytes (hex) from which the tokens of this student's attempts are derived, so the
+   * personal code reopens an attempt on another device with the same token.
+   */
+  token_secret: string;
+  created_at: string;
+}
+
+/** One row, rewritten by the health check to see whether the database can be written. */
+export interface WriteProbeTable {
+  id: number;
+  probed_at: string;
+}
+
+/**
+ * A counter per assignment that database triggers raise whenever one of its attempts or answers
+ * changes: the gradebook's ETag, so an unchanged poll is answered without reading the attempts.
+ */
+export interface ResultsRevisionTable {
+  assignment_id: string;
+  revision: number;
+}
+
 export type AttemptRow = Selectable<AttemptTable>;
 export type AssignmentRow = Selectable<AssignmentTable>;
 export type NewAttempt = Insertable<AttemptTable>;
+
+/** A secret the server generated for itself, e.g. the key that signs device cookies. */
+export interface ServerSecretTable {
+  name: string;
+  /** base64. */
+  value: string;
+  created_at: string;
+}
+
+/** An attempt a teacher removed from an assignment: who, what (as it was) and when. */
+export interface AttemptRemovalTable {
+  id: string;
+  assignment_id: string;
+  /** The removed attempt's id; the attempt itself no longer exists. */
+  attempt_id: string;
+  teacher_id: string;
+  /** The teacher's name when they removed it. */
+  teacher_name: string;
+  student_name: string;
+  /** As the gradebook showed it. */
+  attempt_status: 'in-progress' | 'submitted' | 'overdue';
+  started_at: string;
+  submitted_at: string | null;
+  score: number | null;
+  max_points: number | null;
+  percent: number | null;
+  removed_at: string;
+}

@@ -136,3 +136,8 @@ export async function deleteExpiredSessions(
     .where('expires_at', '<=', now)
     .execute();
 }
+
+/** Ends every session of a teacher, on every device ("log out everywhere"). */
+export async function deleteTeacherSessions(db: AppDatabase, teacherId: string): Promise<void> {
+  await db.deleteFrom('teacher_sessions').where('teacher_id', '=', teacherId).execute();
+}

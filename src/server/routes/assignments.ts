@@ -10,11 +10,14 @@ import {
 } from '../../domain/assignment-rules';
 import { createAttemptPlan, presentQuestions } from '../../domain/attempt-plan';
 import { describeResponse } from '../../domain/describe-response';
+import { FIELD_LIMITS } from '../../domain/field-limits';
+import { formatQuantity } from '../../domain/plural';
 import type { ResolvedQuestion } from '../../domain/resolved-bank';
 import { submitOverdueAttempts } from '../attempt-lifecycle';
 import {
   assignmentSchema,
   assignmentUpdateSchema,
+  attemptRemovalSchema,
   newAssignmentSchema,
 } from '../assignment-schemas';
 import { applySettings, changesDeadlines, defaultSettings } from '../assignment-settings';
@@ -26,9 +29,11 @@ import {
   deleteAssignment,
   insertAssignment,
   listAssignments,
+  listAttemptRemovals,
   reopenAssignment,
   updateAssignmentSettings,
   type Assignment,
+  type AssignmentSettings,
 } from '../db/assignments';
 import {
   countAssignmentAttempts,
@@ -143,7 +148,8 @@ const closeAssignmentRoute = createRoute({
   path: '/{assignmentId}/close',
   tags: ['assignments'],
   summary: 'Closes an assignment: no one can join any more, and its code is freed',
-  description: 'Attempts in progress can still be finished until their deadline.',
+  description:
+    'Attempts in progress can still be finished until their deadline. A review "after the due time" of an assignment without one opens now.',
   security: cookieAuth,
   request: { params: assignmentParams },
   responses: {
@@ -290,6 +296,61 @@ const answerKeyRoute = createRoute({
     404: assignmentNotFound,
   },
 });
+
+const duplicateAssignmentRoute = createRoute({
+  method: 'post',
+  path: '/{assignmentId}/duplicate',
+  tags: ['assignments'],
+  summary: 'Copies an assignment for another class: same quiz and settings, a new join code',
+  description:
+    'The copy opens now, titled "<title> (copy)", with no attempts. A due time keeps its distance from the opening time (a week-long assignment copied is due a week from now).',
+  security: cookieAuth,
+  request: { params: assignmentParams },
+  responses: {
+    201: assignmentResponse('The copy.'),
+    401: notSignedIn,
+    403: sameOriginRefused,
+    404: assignmentNotFound,
+  },
+});
+
+const removedAttemptsRoute = createRoute({
+  method: 'get',
+  path: '/{assignmentId}/removed-attempts',
+  tags: ['results'],
+  summary: 'The audit trail of attempts removed from an assignment, most recent first',
+  security: cookieAuth,
+  request: { params: assignmentParams },
+  responses: {
+    200: {
+      description: 'Who removed which attempt when, and what it was.',
+      content: { 'application/json': { schema: z.array(attemptRemovalSchema) } },
+    },
+    401: notSignedIn,
+    404: assignmentNotFound,
+  },
+});
+
+/** A copy's settings: the same choices, opening at `now`, due as long after as the original. */
+function duplicateSettings(assignment: Assignment, now: Date): AssignmentSettings {
+  const window =
+    assignment.dueAt === null
+      ? null
+      : Date.parse(assignment.dueAt) - Date.parse(assignment.opensAt);
+  return {
+    title: `${assignment.title} (copy)`.slice(0, FIELD_LIMITS.assignmentTitle),
+    questionIds: assignment.questionIds,
+    opensAt: now.toISOString(),
+    dueAt: window === null ? null : new Date(now.getTime() + window).toISOString(),
+    timeLimitMinutes: assignment.timeLimitMinutes,
+    attemptsAllowed: assignment.attemptsAllowed,
+    countedAttempt: assignment.countedAttempt,
+    shuffleQuestions: assignment.shuffleQuestions,
+    shuffleOptions: assignment.shuffleOptions,
+    reviewPolicy: assignment.reviewPolicy,
+    extraTime: assignment.extraTime,
+  };
+}
 
 export function createAssignmentRoutes(options: AssignmentRoutesOptions) {
   const { db, store, now, randomIndex } = options;
@@ -478,6 +539,34 @@ export function createAssignmentRoutes(options: AssignmentRoutesOptions) {
         };
       });
       return c.json({ ...printHeader(own), questions }, 200);
+    })
+    .openapi(duplicateAssignmentRoute, async (c) => {
+      const { assignment, version } = await loadOwnAssignment(
+        c,
+        options,
+        c.req.valid('param').assignmentId,
+      );
+      const createdAt = now();
+      const id = randomUUID();
+      await claimJoinCode((joinCode) =>
+        insertAssignment(db, {
+          ...duplicateSettings(assignment, createdAt),
+          id,
+          teacherId: c.var.teacher.id,
+          bankId: assignment.bankId,
+          contentVersion: version.contentVersion,
+          joinCode,
+          closedAt: null,
+          createdAt: createdAt.toISOString(),
+          updatedAt: createdAt.toISOString(),
+        }),
+      );
+      return c.json(await viewOf(c, id, createdAt), 201);
+    })
+    .openapi(removedAttemptsRoute, async (c) => {
+      const { assignmentId } = c.req.valid('param');
+      await loadOwnAssignment(c, options, assignmentId);
+      return c.json(await listAttemptRemovals(db, assignmentId), 200);
     });
 }
 
@@ -486,14 +575,12 @@ function acceptedAnswersOf(question: ResolvedQuestion): string[] {
   switch (question.type) {
     case 'short':
       return [...question.answers];
-    case 'numeric': {
-      const unit = question.unit === undefined ? '' : ` ${question.unit}`;
+    case 'numeric':
       return [
         question.tolerance > 0
-          ? `${question.answer} ± ${question.tolerance}${unit}`
-          : `${question.answer}${unit}`,
+          ? `${question.answer} ± ${formatQuantity(question.tolerance, question.unit)}`
+          : formatQuantity(question.answer, question.unit),
       ];
-    }
     default:
       return [];
   }

@@ -5,13 +5,7 @@ import type { QuestionResponse } from '../../domain/responses';
 import type { AttemptResult } from '../../domain/results';
 import { validateResponse } from '../../domain/validate-response';
 import { attemptNotFoundError, createAttemptAccess, type AttemptKeys } from '../attempt-access';
-import {
-  decideAttemptReview,
-  expiredDeadlineAt,
-  scoreAgainst,
-  submitOverdueAttempts,
-  toScoreOnly,
-} from '../attempt-lifecycle';
+import { expiredDeadlineAt, scoreAgainst, submitOverdueAttempts } from '../attempt-lifecycle';
 import {
   attemptIdSchema,
   attemptSchema,
@@ -22,6 +16,7 @@ import {
 } from '../attempt-view';
 import { versionOf, type ContentStore } from '../content-store';
 import { createRouter, jsonBody } from '../create-router';
+import { getAssignment } from '../db/assignments';
 import type { AppDatabase } from '../db/database';
 import {
   getAttempt,
@@ -31,6 +26,7 @@ import {
   type Attempt,
 } from '../db/attempts';
 import { ApiError, errorResponse } from '../errors';
+import { decideAttemptReview, showResult, type ReviewDecision } from '../review-access';
 import { articleSchema, attemptResultSchema, slugSchema } from '../schemas';
 
 export interface AttemptRoutesOptions {
@@ -43,7 +39,7 @@ const questionIdSchema = slugSchema.openapi({ param: { name: 'questionId', in: '
 
 const reviewAccessSchema = z.enum(['none', 'score', 'full']).openapi({
   description:
-    'What the review policy shows now: none; score (total, percent and breakdowns, `result.questions` empty); full (every question with its answer, explanation and evidence). Practice is always full.',
+    'What the review policy shows now: none; score (total and percent, breakdowns only by groups of 3 or more questions, `result.questions` empty); full (every question with its answer, explanation and evidence). Practice is full, and any review is none while held (see `reviewHeld`).',
 });
 
 const submissionSchema = z
@@ -60,7 +56,12 @@ const submissionSchema = z
       description: '`GET .../review` answers now (reviewAccess is score or full).',
     }),
     reviewOpensAt: z.string().nullable().openapi({
-      description: 'When the review opens, if it waits for the due time; else null.',
+      description:
+        'When the review is expected to open, if it waits for a known time (the due time, or the due time of the class holding it); else null.',
+    }),
+    reviewHeld: z.boolean().openapi({
+      description:
+        'A class is being assessed on this quiz and has not seen its answers yet, so this attempt shows nothing (no key, no score) until it has.',
     }),
   })
   .openapi('Submission');
@@ -70,6 +71,10 @@ const reviewSchema = z
     attemptId: z.string(),
     bankId: z.string(),
     articleId: z.string(),
+    bankTitle: z.string().openapi({ description: 'The quiz, for the title of the results.' }),
+    assignmentTitle: z.string().nullable().openapi({
+      description: 'The assignment this attempt belongs to, or null for practice.',
+    }),
     submittedAt: z.string(),
     reviewAccess: reviewAccessSchema.exclude(['none']),
     result: attemptResultSchema.openapi({
@@ -199,7 +204,7 @@ const getReviewRoute = createRoute({
     200: { description: 'The review.', content: { 'application/json': { schema: reviewSchema } } },
     401: unauthorized,
     403: errorResponse(
-      '`review-not-available`: the review policy shows nothing yet (`details.opensAt`: when it will, or null for never).',
+      '`review-not-available`: the review policy shows nothing yet; `review-held`: a class is being assessed on this quiz and has not seen its answers yet (`details.opensAt`: when it is expected to open, or null when unknown).',
     ),
     404: notFound,
     409: errorResponse('The attempt is not submitted yet.'),
@@ -275,9 +280,7 @@ export function createAttemptRoutes({ db, store, now }: AttemptRoutesOptions) {
   /** The result as the review policy lets the student see it now. */
   async function shownResult(attempt: Attempt, result: AttemptResult) {
     const review = await decideAttemptReview(db, attempt, now());
-    const shown =
-      review.access === 'full' ? result : review.access === 'score' ? toScoreOnly(result) : null;
-    return { review, shown };
+    return { review, shown: showResult(review.access, result) };
   }
 
   return createRouter()
@@ -350,6 +353,7 @@ export function createAttemptRoutes({ db, store, now }: AttemptRoutesOptions) {
           reviewAccess: review.access,
           reviewAvailable: review.access !== 'none',
           reviewOpensAt: review.opensAt,
+          reviewHeld: review.held,
         },
         200,
       );
@@ -364,22 +368,17 @@ export function createAttemptRoutes({ db, store, now }: AttemptRoutesOptions) {
         );
       }
       const { review, shown } = await shownResult(attempt, attempt.result);
-      if (review.access === 'none' || shown === null) {
-        throw new ApiError(
-          403,
-          'review-not-available',
-          review.opensAt === null
-            ? 'Your teacher does not show the review of this assignment.'
-            : 'The review opens once the assignment is due.',
-          { opensAt: review.opensAt },
-        );
-      }
+      if (review.access === 'none' || shown === null) throw reviewNotAvailable(review);
       const { bank, article } = await versionOf(store, attempt);
+      const assignment =
+        attempt.assignmentId === null ? undefined : await getAssignment(db, attempt.assignmentId);
       return c.json(
         {
           attemptId: attempt.id,
           bankId: bank.id,
           articleId: bank.articleId,
+          bankTitle: bank.title,
+          assignmentTitle: assignment?.title ?? null,
           submittedAt: attempt.submittedAt,
           reviewAccess: review.access,
           result: shown,
@@ -388,6 +387,26 @@ export function createAttemptRoutes({ db, store, now }: AttemptRoutesOptions) {
         200,
       );
     });
+}
+
+/** Why the review shows nothing yet, worded for the student (`details.opensAt`: when, if known). */
+function reviewNotAvailable({ held, opensAt }: ReviewDecision): ApiError {
+  if (held) {
+    return new ApiError(
+      403,
+      'review-held',
+      `Results for this quiz are held while a class is being assessed on it; come back ${opensAt === null ? 'later' : `after ${opensAt}`}.`,
+      { opensAt },
+    );
+  }
+  return new ApiError(
+    403,
+    'review-not-available',
+    opensAt === null
+      ? 'Your teacher has not released the review of this assignment.'
+      : 'The review opens once the assignment is due.',
+    { opensAt },
+  );
 }
 
 function submittedError(): ApiError {

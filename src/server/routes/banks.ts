@@ -69,14 +69,16 @@ function summariseBank({ bank, article }: LoadedBank): z.infer<typeof bankSummar
 }
 
 /**
- * The preview keeps the bank's question order; options are still shuffled (with a fixed seed) since
- * `order` items listed in bank order would be the answer itself.
+ * The preview keeps the bank's question order; options are still shuffled (with a fixed seed),
+ * since banks tend to list the right option first, and `order` items come in an arrangement that
+ * is never the right one, since everyone sees this same preview.
  */
 function previewBank(loaded: LoadedBank): z.infer<typeof publicBankSchema> {
   const plan = createAttemptPlan(loaded.bank, {
     seed: 0,
     shuffleQuestions: false,
     shuffleOptions: true,
+    sameForEveryone: true,
   });
   return { ...summariseBank(loaded), questions: presentQuestions(loaded.bank, plan) };
 }

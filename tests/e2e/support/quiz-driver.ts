@@ -51,6 +51,30 @@ export async function fetchAttempt(page: Page): Promise<AttemptView> {
   });
 }
 
+/**
+ * Goes to a question with the navigator, opening it first where it is folded behind the
+ * "All questions" button (on a phone).
+ */
+export async function goToQuestionNumber(page: Page, number: number): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'All questions' });
+  if ((await toggle.count()) > 0 && (await toggle.getAttribute('aria-expanded')) !== 'true') {
+    await toggle.click();
+  }
+  await page
+    .getByRole('navigation', { name: 'Questions' })
+    .getByRole('button', { name: new RegExp(`^Question ${number},`) })
+    .click();
+}
+
+/** Presses Tab, forward only, until `target` has focus; returns how many presses it took. */
+export async function countTabsTo(page: Page, target: Locator, maxPresses = 60): Promise<number> {
+  for (let presses = 0; presses <= maxPresses; presses += 1) {
+    if (await isFocused(target)) return presses;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${maxPresses} presses of Tab did not reach ${target.toString()}`);
+}
+
 export function questionPanel(page: Page): Locator {
   return page.getByRole('region', { name: /^Question \d+ of \d+$/ });
 }
@@ -154,9 +178,9 @@ async function answerWithPointer(
       return;
     case 'match':
       for (const [leftId, rightId] of Object.entries((response as MatchResponse).pairs)) {
-        await scope
-          .getByRole('combobox', { name: choiceText(item.left, leftId), exact: true })
-          .selectOption({ label: choiceText(item.right, rightId) });
+        const [left, right] = matchCards(scope, item, leftId, rightId);
+        await left.click();
+        await right.click();
       }
       return;
     case 'order':
@@ -172,6 +196,23 @@ async function answerWithPointer(
       }
       return;
   }
+}
+
+/** The item card and the choice card of one pair of a match question (tap one, then the other). */
+function matchCards(
+  scope: Locator,
+  item: Extract<Answerable, { type: 'match' }>,
+  leftId: string,
+  rightId: string,
+): [Locator, Locator] {
+  return [
+    scope
+      .getByRole('group', { name: 'Items', exact: true })
+      .getByRole('button', { name: choiceText(item.left, leftId), exact: true }),
+    scope
+      .getByRole('group', { name: 'Choices', exact: true })
+      .getByRole('button', { name: choiceText(item.right, rightId), exact: true }),
+  ];
 }
 
 function sentenceText(article: Article, sentenceId: string): string {
@@ -294,15 +335,6 @@ async function checkRadioByKeyboard(page: Page, group: Locator, radio: Locator):
   if (!(await radio.isChecked())) throw new Error('The arrow keys did not check the radio');
 }
 
-async function selectByKeyboard(page: Page, select: Locator, label: string): Promise<void> {
-  await tabTo(page, select);
-  const labels = await select.locator('option').allTextContents();
-  const target = labels.indexOf(label);
-  const current = await select.evaluate((element) => (element as HTMLSelectElement).selectedIndex);
-  const key = target > current ? 'ArrowDown' : 'ArrowUp';
-  for (let step = 0; step < Math.abs(target - current); step += 1) await page.keyboard.press(key);
-}
-
 async function answerWithKeyboard(
   page: Page,
   scope: Locator,
@@ -343,11 +375,11 @@ async function answerWithKeyboard(
     }
     case 'match':
       for (const [leftId, rightId] of Object.entries((response as MatchResponse).pairs)) {
-        await selectByKeyboard(
-          page,
-          scope.getByRole('combobox', { name: choiceText(item.left, leftId), exact: true }),
-          choiceText(item.right, rightId),
-        );
+        const [left, right] = matchCards(scope, item, leftId, rightId);
+        await tabTo(page, left);
+        await page.keyboard.press('Enter');
+        await tabTo(page, right);
+        await page.keyboard.press('Space');
       }
       return;
     case 'order':

@@ -1,12 +1,12 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StudentAssignment } from '../../../src/lib/assignment-api-client';
 import { readAttemptRecord } from '../../../src/lib/attempt-records';
 import { formatDateTime } from '../../../src/lib/format-date-time';
 import { setScreenWide } from '../fixtures/fake-api';
 import { sampleArticle, sampleQuestions } from '../fixtures/sample-quiz';
-import { apiError, installFakeServer } from '../teacher/fake-server';
+import { apiError, installFakeServer, json } from '../teacher/fake-server';
 import { bankSummary, PAGE_LOAD, renderAt } from '../teacher/teacher-fixtures';
 
 function studentAssignment(changes: Partial<StudentAssignment> = {}): StudentAssignment {
@@ -24,6 +24,7 @@ function studentAssignment(changes: Partial<StudentAssignment> = {}): StudentAss
     attemptsAllowed: 1,
     reviewPolicy: { when: 'after-due', show: 'full' },
     status: 'open',
+    roster: 'none',
     ...changes,
   };
 }
@@ -160,5 +161,198 @@ describe('joining an assignment', () => {
       await screen.findByText('Ann Lee has used all 1 attempt(s) at this assignment.'),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Start the quiz' })).toBeEnabled();
+  });
+});
+
+describe('a student name', () => {
+  beforeEach(() => {
+    setScreenWide(true);
+  });
+
+  it('made only of invisible characters is refused before asking the server, naming the field', async () => {
+    const server = installFakeServer({ 'GET /api/join/K7MPQ2': () => studentAssignment() });
+    const user = userEvent.setup();
+    renderAt('/join/K7MPQ2');
+
+    const name = await screen.findByRole('textbox', { name: 'Your name' }, PAGE_LOAD);
+    await user.type(name, '\u200B\u200B\u202E');
+    await user.click(screen.getByRole('button', { name: 'Start the quiz' }));
+
+    expect(name).toBeInvalid();
+    expect(name).toHaveAccessibleDescription(/“Your name” has no letters that can be shown/);
+    expect(server.requestsTo('POST /api/join/K7MPQ2')).toEqual([]);
+  });
+});
+
+describe('joining with a personal code', () => {
+  beforeEach(() => {
+    setScreenWide(true);
+  });
+
+  it('is the only way in when the class list is required, and reopens the unfinished quiz', async () => {
+    const server = installFakeServer({
+      'GET /api/join/K7MPQ2': () => studentAssignment({ roster: 'required' }),
+      'POST /api/join/K7MPQ2/student': () => ({
+        name: 'Ann Lee',
+        attempts: [
+          {
+            attemptId: 'joined-1',
+            token: 'derived-token',
+            bankId: bankSummary.id,
+            articleId: sampleArticle.meta.id,
+            status: 'in-progress',
+            startedAt: '2026-03-02T09:05:00.000Z',
+            submittedAt: null,
+          },
+        ],
+        attemptsLeft: 0,
+      }),
+      'GET /api/attempts/joined-1': () => attempt,
+      [`GET /api/articles/${sampleArticle.meta.id}`]: () => sampleArticle,
+      'GET /api/banks': () => [bankSummary],
+    });
+    const user = userEvent.setup();
+    renderAt('/join/K7MPQ2');
+
+    const code = await screen.findByRole('textbox', { name: 'Your personal code' }, PAGE_LOAD);
+    expect(screen.queryByRole('textbox', { name: 'Your name' })).not.toBeInTheDocument();
+
+    await user.type(code, 'k7mp');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(code).toHaveAccessibleDescription(/A personal code has 8 letters and digits/);
+    expect(server.requestsTo('POST /api/join/K7MPQ2/student')).toEqual([]);
+
+    await user.clear(code);
+    await user.type(code, 'k7mp-q2xa');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    expect(await screen.findByRole('heading', { name: /Question 1 of 9/ })).toBeInTheDocument();
+    expect(server.requestsTo('POST /api/join/K7MPQ2/student')[0]?.body).toEqual({
+      personalCode: 'K7MPQ2XA',
+    });
+    expect(readAttemptRecord('joined-1')).toMatchObject({
+      token: 'derived-token',
+      submitted: false,
+    });
+  });
+
+  it('from a personal link, shows the student’s results on this device once the assignment closed', async () => {
+    installFakeServer({
+      'GET /api/join/K7MPQ2': () => studentAssignment({ roster: 'optional', status: 'closed' }),
+      'POST /api/join/K7MPQ2/student': () => ({
+        name: 'Ann Lee',
+        attempts: [
+          {
+            attemptId: 'done-1',
+            token: 'derived-token',
+            bankId: bankSummary.id,
+            articleId: sampleArticle.meta.id,
+            status: 'submitted',
+            startedAt: '2026-03-02T09:05:00.000Z',
+            submittedAt: '2026-03-02T09:12:00.000Z',
+          },
+        ],
+        attemptsLeft: 0,
+      }),
+    });
+    const user = userEvent.setup();
+    renderAt('/join/K7MPQ2/K7MPQ2XA');
+
+    const code = await screen.findByRole('textbox', { name: 'Your personal code' }, PAGE_LOAD);
+    expect(code).toHaveValue('K7MPQ2XA');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    expect(await screen.findByRole('heading', { name: 'Hello, Ann Lee' })).toHaveFocus();
+    expect(screen.getByRole('link', { name: 'See your results' })).toHaveAttribute(
+      'href',
+      '/attempts/done-1/review',
+    );
+    expect(
+      screen.getByText('You have used every attempt allowed at this assignment.'),
+    ).toBeVisible();
+    expect(screen.queryByRole('button', { name: /Start/ })).not.toBeInTheDocument();
+    expect(readAttemptRecord('done-1')).toMatchObject({ token: 'derived-token', submitted: true });
+  });
+
+  it('says plainly when no student has the code', async () => {
+    installFakeServer({
+      'GET /api/join/K7MPQ2': () => studentAssignment({ roster: 'required' }),
+      'POST /api/join/K7MPQ2/student': () =>
+        apiError(404, 'personal-code-not-found', 'No student on this class list has this code.'),
+    });
+    const user = userEvent.setup();
+    renderAt('/join/K7MPQ2');
+
+    const code = await screen.findByRole('textbox', { name: 'Your personal code' }, PAGE_LOAD);
+    await user.type(code, 'AAAA-AAAA');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'No student on the class list has this personal code. Check it with your teacher.',
+    );
+    expect(code).toBeInvalid();
+  });
+});
+
+describe('the waiting page', () => {
+  beforeEach(() => {
+    setScreenWide(true);
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    vi.setSystemTime(new Date('2026-03-02T08:58:00.000Z'));
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('opens by itself at the opening time and says so politely, without showing "Loading" again', async () => {
+    const server = installFakeServer({
+      'GET /api/join/K7MPQ2': () =>
+        studentAssignment({ status: 'scheduled', opensAt: '2026-03-02T09:00:00.000Z' }),
+    });
+    renderAt('/join/K7MPQ2');
+
+    const waiting = await screen.findByText(/Keep this page open/, {}, PAGE_LOAD);
+    expect(waiting).toHaveTextContent(
+      `This assignment opens ${formatDateTime('2026-03-02T09:00:00.000Z')}. Keep this page open: it updates by itself when the assignment opens.`,
+    );
+    expect(waiting).not.toHaveTextContent(/Come back/);
+    expect(screen.queryByRole('textbox', { name: 'Your name' })).not.toBeInTheDocument();
+
+    server.on('GET /api/join/K7MPQ2', () => json(studentAssignment({ status: 'open' })));
+    await act(() => vi.advanceTimersByTimeAsync(60_000));
+    expect(server.requestsTo('GET /api/join/K7MPQ2')).toHaveLength(1);
+    await act(() => vi.advanceTimersByTimeAsync(61_500));
+
+    expect(await screen.findByRole('textbox', { name: 'Your name' })).toBeInTheDocument();
+    expect(server.requestsTo('GET /api/join/K7MPQ2')).toHaveLength(2);
+    expect(screen.queryByText('Looking up the code…')).not.toBeInTheDocument();
+    expect(
+      screen
+        .getAllByRole('status')
+        .some((region) =>
+          region.textContent?.includes('The assignment is open now: you can start.'),
+        ),
+    ).toBe(true);
+  });
+
+  it('turns to "can no longer be started" by itself when the due time passes', async () => {
+    const server = installFakeServer({
+      'GET /api/join/K7MPQ2': () => studentAssignment({ dueAt: '2026-03-02T09:00:00.000Z' }),
+    });
+    renderAt('/join/K7MPQ2');
+    expect(
+      await screen.findByRole('textbox', { name: 'Your name' }, PAGE_LOAD),
+    ).toBeInTheDocument();
+
+    server.on('GET /api/join/K7MPQ2', () =>
+      json(studentAssignment({ status: 'past-due', dueAt: '2026-03-02T09:00:00.000Z' })),
+    );
+    await act(() => vi.advanceTimersByTimeAsync(121_500));
+
+    expect(
+      await screen.findByText(/it can no longer be started/, { selector: '.notice p' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Your name' })).not.toBeInTheDocument();
   });
 });

@@ -15,6 +15,37 @@ describe('reading a number field', () => {
     expect(parseNumberInput(text)).toEqual({ kind: 'number', value });
   });
 
+  it.each([
+    ['83%', '%', 83],
+    ['83 %', '%', 83],
+    ['1,200 km', 'km', 1200],
+    ['1,200KM', 'km', 1200],
+    ['1 day', 'days', 1],
+    ['12 days', 'days', 12],
+  ])('reads %j as a number when the unit is %j', (text, unit, value) => {
+    expect(parseNumberInput(text, unit)).toEqual({ kind: 'number', value });
+  });
+
+  it.each([
+    ['83 km', '%'],
+    ['83%', undefined],
+    ['83 % %', '%'],
+    ['km', 'km'],
+  ])(
+    'does not take %j as a number with unit %j: only the question’s own unit may follow',
+    (text, unit) => {
+      const parsed = parseNumberInput(text, unit);
+      expect(parsed.kind).toBe('invalid');
+    },
+  );
+
+  it('says the unit may be typed when another word follows the number', () => {
+    expect(parseNumberInput('30 dollars', 'drones')).toEqual({
+      kind: 'invalid',
+      message: 'Type just the number, like 30, or the number and drones.',
+    });
+  });
+
   it('treats blank as empty', () => {
     expect(parseNumberInput('   ')).toEqual({ kind: 'empty' });
   });

@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppRoutes } from '../../../src/app/app-routes';
 import { draftStorageKey } from '../../../src/features/quiz/stores/attempt-draft-store';
 import { getHref } from '../../../src/lib/paths';
@@ -65,7 +65,39 @@ describe('the quiz page', () => {
     }
     expect(navigatorButton(1)).toHaveAttribute('aria-current', 'step');
     expect(screen.getByText('Answered 0 of 9')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
+    expect(screen.getByText('Keyboard shortcuts')).toBeInTheDocument();
+  });
+
+  it('puts focus on the first question, one Tab away from its answer', async () => {
+    const user = userEvent.setup();
+    await openQuiz();
+    expect(screen.getByRole('heading', { name: /question 1 of 9/i })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('radio', { name: 'Monday' })).toHaveFocus();
+  });
+
+  it('reaches the article’s sentences forward from an evidence question, and comes back', async () => {
+    const user = userEvent.setup();
+    await openQuiz();
+    await user.click(navigatorButton(8));
+    const heading = screen.getByRole('heading', { name: /question 8 of 9/i });
+    expect(heading).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Select sentences in the article' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    const article = screen.getByRole('region', { name: 'Article' });
+    expect(
+      within(article).getByText(/selecting evidence for question 8/i).parentElement,
+    ).toHaveFocus();
+    await user.tab();
+    expect(within(article).getByRole('button', { name: 'Back to question 8' })).toHaveFocus();
+    await user.tab();
+    const firstSentence = within(article).getAllByRole('button', { pressed: false })[0];
+    expect(firstSentence).toHaveFocus();
+    await user.keyboard(' ');
+    expect(firstSentence).toHaveAttribute('aria-pressed', 'true');
+    await user.click(within(article).getByRole('button', { name: 'Back to question 8' }));
+    expect(heading).toHaveFocus();
   });
 
   it('says the quiz is not on this device when this browser has no token for it', async () => {
@@ -76,10 +108,10 @@ describe('the quiz page', () => {
     ).toBeInTheDocument();
   });
 
-  it('saves an answer after a pause and says Saving… then Saved', async () => {
+  it('says nothing is saved before an answer, then Saving… and Saved', async () => {
     const user = userEvent.setup();
     await openQuiz();
-    expect(screen.getByText('Saved')).toBeInTheDocument();
+    expect(screen.queryByText('Saved')).not.toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: 'Monday' }));
     expect(screen.getByText('Saving…')).toBeInTheDocument();
     await waitFor(
@@ -332,7 +364,7 @@ describe('the quiz page', () => {
 });
 
 describe('a quiz with a time limit', () => {
-  it('shows the time left and submits what was answered when the time is up', async () => {
+  it('shows the time left, and when it is up says the saved answers were submitted before the results', async () => {
     setScreenWide(true);
     const api = installFakeApi({
       article: sampleArticle,
@@ -345,9 +377,13 @@ describe('a quiz with a time limit', () => {
     await openQuiz();
     expect(screen.getByText('Time left')).toHaveTextContent(/Time left 0:0[0-3]/);
     await user.click(screen.getByRole('radio', { name: 'Monday' }));
+    const timeUp = await screen.findByRole('heading', { name: 'Time’s up' }, { timeout: 5000 });
+    expect(timeUp).toHaveFocus();
     expect(
-      await screen.findByRole('heading', { name: 'Your score' }, { timeout: 5000 }),
+      await screen.findByText('Time’s up — your saved answers were submitted.'),
     ).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'See your results' }));
+    expect(await screen.findByRole('heading', { name: 'Your score' })).toBeInTheDocument();
     expect(api.server.status).toBe('submitted');
     expect(api.server.responses).toEqual({ 'vote-day': { choice: 'monday' } });
   });
@@ -377,9 +413,42 @@ describe('the quiz page on a phone', () => {
     expect(questionTab).toHaveAttribute('aria-selected', 'true');
   });
 
+  it('shows the question first, with the navigator behind a button that opens and closes it', async () => {
+    const user = userEvent.setup();
+    await openQuiz();
+    const toggle = screen.getByRole('button', { name: 'All questions' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('navigation', { name: 'Questions' })).not.toBeInTheDocument();
+    expect(screen.getByText('Answered 0 of 9')).toBeInTheDocument();
+
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await user.click(navigatorButton(3));
+    expect(screen.getByRole('heading', { name: /question 3 of 9/i })).toHaveFocus();
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('navigation', { name: 'Questions' })).not.toBeInTheDocument();
+
+    await user.click(toggle);
+    navigatorButton(1).focus();
+    await user.keyboard('{Escape}');
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(toggle).toHaveFocus();
+  });
+
+  it('leaves out the keyboard shortcuts on a touch screen', async () => {
+    const matchMedia = window.matchMedia;
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      ...matchMedia(query),
+      matches: query === '(pointer: coarse)',
+    }));
+    await openQuiz();
+    expect(screen.queryByText('Keyboard shortcuts')).not.toBeInTheDocument();
+  });
+
   it('opens the article to select evidence and comes back to the question', async () => {
     const user = userEvent.setup();
     await openQuiz();
+    await user.click(screen.getByRole('button', { name: 'All questions' }));
     await user.click(navigatorButton(8));
     await user.click(screen.getByRole('button', { name: 'Select sentences in the article' }));
     const panel = screen.getByRole('tabpanel', { name: 'Article' });

@@ -41,6 +41,18 @@ describe('the quiz timer', () => {
     expect(onExpire).toHaveBeenCalledOnce();
   });
 
+  it('writes "1 minute left" next to the clock, not only in the announcement', () => {
+    render(<QuizTimer deadline="2025-03-20T10:02:00Z" onExpire={vi.fn()} />);
+    expect(screen.queryByText('1 minute left')).not.toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(60_000));
+    const warning = screen.getByText('1 minute left');
+    expect(warning).toBeVisible();
+    expect(warning).not.toHaveClass('visually-hidden');
+    expect(warning.closest('[aria-live]')).toBeNull();
+    act(() => vi.advanceTimersByTime(30_000));
+    expect(screen.getByText('1 minute left')).toBeVisible();
+  });
+
   it('does not announce a threshold already passed when the page opens', () => {
     render(<QuizTimer deadline="2025-03-20T10:03:00Z" onExpire={vi.fn()} />);
     act(() => vi.advanceTimersByTime(10_000));

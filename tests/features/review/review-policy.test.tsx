@@ -29,7 +29,7 @@ describe('the results of an assigned quiz, as its review policy allows', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByText(
-        `Your teacher will release the answers after ${formatDateTime('2030-03-02T10:00:30.000Z')}. Come back to this page then.`,
+        `Your results open at ${formatDateTime('2030-03-02T10:01:00.000Z')}, once the due time and 30 seconds for answers still on their way have passed. This page shows them by itself then.`,
       ),
     ).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Your score' })).not.toBeInTheDocument();
@@ -53,12 +53,33 @@ describe('the results of an assigned quiz, as its review policy allows', () => {
     ).toBeInTheDocument();
   });
 
+  it('says a practice result is held while a class is assessed on the quiz, and until when', async () => {
+    installFakeServer({
+      [REVIEW]: () =>
+        apiError(403, 'review-held', 'Results for this quiz are held.', {
+          opensAt: '2030-03-02T10:00:30.000Z',
+        }),
+    });
+    renderAt(`/attempts/${ATTEMPT_ID}/review`);
+
+    expect(
+      await screen.findByText(
+        `Results for this quiz are held while a class is being assessed on it; come back after ${formatDateTime('2030-03-02T10:00:30.000Z')}.`,
+        {},
+        PAGE_LOAD,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Your score' })).not.toBeInTheDocument();
+  });
+
   it('shows the score alone when the policy shows only the score', async () => {
     installFakeServer({
       [REVIEW]: () => ({
         attemptId: ATTEMPT_ID,
         bankId: 'bridge-quiz',
         articleId: sampleArticle.meta.id,
+        bankTitle: 'The bridge vote',
+        assignmentTitle: 'Bridge vote, period 2',
         submittedAt: '2030-03-02T09:30:00.000Z',
         reviewAccess: 'score',
         result: { ...sampleResult, questions: [] },
@@ -73,5 +94,25 @@ describe('the results of an assigned quiz, as its review policy allows', () => {
     ).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Questions' })).not.toBeInTheDocument();
     expect(screen.queryByText('You missed none: every answer is right.')).not.toBeInTheDocument();
+  });
+
+  it('shows no skill table when a score-only review leaves the small skills out', async () => {
+    installFakeServer({
+      [REVIEW]: () => ({
+        attemptId: ATTEMPT_ID,
+        bankId: 'bridge-quiz',
+        articleId: sampleArticle.meta.id,
+        bankTitle: 'The bridge vote',
+        assignmentTitle: 'Year 9: the bridge vote',
+        submittedAt: '2030-03-02T09:30:00.000Z',
+        reviewAccess: 'score',
+        result: { ...sampleResult, bySkill: {}, byDifficulty: {}, questions: [] },
+        article: sampleArticle,
+      }),
+    });
+    renderAt(`/attempts/${ATTEMPT_ID}/review`);
+
+    expect(await screen.findByText('37.5%', {}, PAGE_LOAD)).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'By reading skill' })).not.toBeInTheDocument();
   });
 });

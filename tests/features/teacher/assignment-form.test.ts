@@ -47,6 +47,16 @@ describe('checking the new-assignment form', () => {
     });
   });
 
+  it('accepts its own defaults: after the due time with none means after closing', () => {
+    const { reviewWhen, dueAt } = initialAssignmentValues(NOW);
+    expect({ reviewWhen, dueAt }).toEqual({ reviewWhen: 'after-due', dueAt: '' });
+    const result = check({ reviewWhen });
+    expect(result.ok && result.request).toMatchObject({
+      dueAt: null,
+      reviewPolicy: { when: 'after-due', show: 'full' },
+    });
+  });
+
   it('lists a chosen subset in bank order, and unlimited attempts as null', () => {
     const result = check({
       questionScope: 'some',

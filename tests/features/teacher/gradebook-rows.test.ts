@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeNewResults,
+  pageOf,
   sortGradebookRows,
 } from '../../../src/features/teacher/gradebook-rows';
 import { inProgressRow, makeGradebook, submittedRow } from './teacher-fixtures';
@@ -52,5 +53,21 @@ describe('announcing new results', () => {
     );
     const many = makeGradebook(['A', 'B', 'C', 'D'].map((name) => submittedRow(name, 9, 5)));
     expect(describeNewResults(before, many)).toBe('4 new results.');
+  });
+});
+
+describe('paging the gradebook', () => {
+  const rows = Array.from({ length: 120 }, (_, index) => index + 1);
+
+  it('shows a page of rows at a time and says which', () => {
+    expect(pageOf(rows, 0, 50)).toMatchObject({ page: 0, pageCount: 3, first: 1, last: 50 });
+    const last = pageOf(rows, 2, 50);
+    expect(last).toMatchObject({ page: 2, first: 101, last: 120, total: 120 });
+    expect(last.rows).toEqual(rows.slice(100));
+  });
+
+  it('keeps the page within the pages there are when rows go away', () => {
+    expect(pageOf(rows.slice(0, 10), 2, 50)).toMatchObject({ page: 0, first: 1, last: 10 });
+    expect(pageOf([], 1, 50)).toMatchObject({ page: 0, pageCount: 1, first: 0, last: 0 });
   });
 });

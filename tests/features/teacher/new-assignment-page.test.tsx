@@ -42,7 +42,7 @@ describe('the new-assignment form', () => {
     await openForm();
     await user.click(createButton());
 
-    const summary = screen.getByRole('alert', { name: 'There are 3 problems' });
+    const summary = screen.getByRole('alert', { name: 'There are 2 problems' });
     expect(summary).toHaveFocus();
     const quiz = screen.getByRole('combobox', { name: 'Quiz' });
     expect(quiz).toBeInvalid();
@@ -50,11 +50,50 @@ describe('the new-assignment form', () => {
     expect(screen.getByRole('textbox', { name: 'Title' })).toHaveAccessibleDescription(
       /Give the assignment a title\./,
     );
-    // The default review (after the due time) needs a due time.
     expect(
       screen.getByRole('group', { name: 'When students see their results' }),
-    ).toHaveAccessibleDescription(/need a due time/);
+    ).not.toBeInvalid();
     expect(server.requestsTo('POST /api/teacher/assignments')).toEqual([]);
+  });
+
+  it('creates an assignment from only a quiz and a title: the defaults are valid together (issue 9.2)', async () => {
+    const user = userEvent.setup();
+    await openForm();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Quiz' }), bankSummary.id);
+    // Without a due time, "after the due time" is said as what it means: after closing.
+    const afterClose = screen.getByRole('radio', { name: 'After you close the assignment' });
+    expect(afterClose).toBeChecked();
+    const created = makeAssignment({ dueAt: null });
+    server.on('POST /api/teacher/assignments', () => created);
+    server.on(`GET /api/teacher/assignments/${ASSIGNMENT_ID}/gradebook`, () => ({
+      ...makeGradebook([]),
+      assignment: created,
+    }));
+    await user.click(createButton());
+
+    expect(
+      await screen.findByRole('heading', { name: created.title }, PAGE_LOAD),
+    ).toBeInTheDocument();
+    // The settings say the same as the form did.
+    expect(
+      screen.getByText('Answers, explanations and evidence, after you close the assignment'),
+    ).toBeInTheDocument();
+    const [request] = server.requestsTo('POST /api/teacher/assignments');
+    expect(request?.body).toMatchObject({
+      bankId: bankSummary.id,
+      title: bankSummary.title,
+      dueAt: null,
+      reviewPolicy: { when: 'after-due', show: 'full' },
+    });
+  });
+
+  it('names the review moment by the due time once one is set', async () => {
+    await openForm();
+    expect(screen.getByRole('radio', { name: 'After you close the assignment' })).toBeChecked();
+    fireEvent.change(screen.getByLabelText('Due (optional)'), {
+      target: { value: '2030-03-02T10:00' },
+    });
+    expect(screen.getByRole('radio', { name: 'After the due time' })).toBeChecked();
   });
 
   it('creates an assignment from a chosen subset with every setting, then opens it', async () => {

@@ -13,12 +13,12 @@ import {
 
 const STATISTICS = `GET /api/teacher/assignments/${ASSIGNMENT_ID}/statistics`;
 
-function serve() {
+function serve(changes: Parameters<typeof makeStatistics>[0] = {}) {
   return installFakeServer({
     'GET /api/teacher/me': () => TEACHER,
     [`GET /api/teacher/assignments/${ASSIGNMENT_ID}`]: () => makeAssignment(),
     [STATISTICS]: (request) => ({
-      ...makeStatistics(),
+      ...makeStatistics(changes),
       include: request.query.get('include') ?? 'all',
     }),
   });
@@ -74,6 +74,27 @@ describe('the statistics page', () => {
     expect(within(second).getByText('Discrimination').nextElementSibling).toHaveTextContent(
       'not enough answers to tell',
     );
+  });
+
+  it('says there are not enough attempts for alpha yet, rather than a number or a dash', async () => {
+    serve({ cronbachAlpha: null, attemptCount: 3 });
+    await openStatistics();
+
+    const alpha = screen.getByText('Cronbach’s alpha').nextElementSibling;
+    expect(alpha).toHaveTextContent(
+      'Not enough attempts yet (reliability is worked out from 10 submitted attempts that answered every question; there are 3 so far)',
+    );
+    expect(alpha).not.toHaveTextContent('0.7 or more is good');
+  });
+
+  it('explains a negative alpha instead of putting it on a 0-to-1 scale', async () => {
+    serve({ cronbachAlpha: -0.42, attemptCount: 12 });
+    await openStatistics();
+
+    const alpha = screen.getByText('Cronbach’s alpha').nextElementSibling;
+    expect(alpha).toHaveTextContent('-0.42');
+    expect(alpha).toHaveTextContent(/below 0: the questions disagree about who read well/);
+    expect(alpha).not.toHaveTextContent('0 to 1');
   });
 
   it('can analyse only the attempts that count', async () => {

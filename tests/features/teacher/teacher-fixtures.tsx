@@ -92,6 +92,7 @@ export function submittedRow(
     maxPoints: 9,
     percent: Math.round((score / 9) * 1000) / 10,
     counts: true,
+    results: null,
     ...changes,
   };
 }
@@ -116,12 +117,24 @@ export function makeGradebook(attempts: GradebookAttempt[]): Gradebook {
       studentCount: new Set(attempts.map((row) => row.studentKey)).size,
     }),
     attempts,
-    students: [],
+    // As the server names each student: as typed on their first attempt.
+    students: [...new Map(attempts.map((row) => [row.studentKey, row])).values()].map((row) => ({
+      studentName: attempts.find((first) => first.studentKey === row.studentKey)?.studentName ?? '',
+      studentKey: row.studentKey,
+      attemptCount: attempts.filter((other) => other.studentKey === row.studentKey).length,
+      submittedCount: 0,
+      countedPercent: null,
+    })),
+    questions: sampleQuestions.map((question, index) => ({
+      id: question.id,
+      number: index + 1,
+      prompt: question.prompt,
+    })),
     generatedAt: '2026-03-02T09:30:00.000Z',
   };
 }
 
-export function makeStatistics(): AssignmentStatistics {
+export function makeStatistics(changes: Partial<AssignmentStatistics> = {}): AssignmentStatistics {
   const histogram = Array.from({ length: 10 }, (_, index) => ({
     from: index * 10,
     to: index * 10 + 10,
@@ -175,6 +188,7 @@ export function makeStatistics(): AssignmentStatistics {
         options: [],
       },
     ],
+    ...changes,
   };
 }
 

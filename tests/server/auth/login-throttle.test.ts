@@ -5,7 +5,7 @@ const rule: ThrottleRule = {
   freeFailures: 3,
   baseDelaySeconds: 30,
   maxDelaySeconds: 120,
-  forgetAfterSeconds: 3600,
+  periodSeconds: 3600,
 };
 
 function createClock() {
@@ -58,5 +58,39 @@ describe('LoginThrottle', () => {
     clock.advance(3601);
     throttle.recordFailure('key');
     expect(throttle.retryAfterSeconds('key')).toBe(0);
+  });
+});
+
+describe('LoginThrottle reservations and draining', () => {
+  it('gives back a try that succeeded, lifting the wait it had earned', () => {
+    const clock = createClock();
+    const throttle = new LoginThrottle(rule, clock.now);
+    for (let i = 0; i < 4; i += 1) throttle.recordFailure('key');
+    expect(throttle.retryAfterSeconds('key')).toBe(30);
+    throttle.release('key');
+    expect(throttle.retryAfterSeconds('key')).toBe(0);
+    // Only that one: the three real failures still count.
+    throttle.recordFailure('key');
+    expect(throttle.retryAfterSeconds('key')).toBe(30);
+  });
+
+  it('drains failures at freeFailures per period: a key failing at that rate is never held, a faster one is', () => {
+    const clock = createClock();
+    // 3 per hour: one failure every 1200 s drains away as fast as it comes.
+    const steady = new LoginThrottle(rule, clock.now);
+    for (let i = 0; i < 50; i += 1) {
+      expect(steady.retryAfterSeconds('steady')).toBe(0);
+      steady.recordFailure('steady');
+      clock.advance(1200);
+    }
+    // One every 600 s piles up by half a failure each time, and is held once over the free 3.
+    const fast = new LoginThrottle(rule, clock.now);
+    const waits: number[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      fast.recordFailure('fast');
+      waits.push(fast.retryAfterSeconds('fast'));
+      clock.advance(600);
+    }
+    expect(waits).toEqual([0, 0, 0, 0, 0, 0, 30, 30]);
   });
 });

@@ -6,7 +6,7 @@ interface ChoiceGroupProps {
   legend: string;
   /** Said after the legend, such as "Choose all that apply." */
   hint?: string;
-  /** Shown between the legend and the choices (a statement to judge). */
+  /** Shown after the legend, before the hint and the choices (a statement to judge). */
   children?: ReactNode;
   /** The id of an element in `children` that describes the group, read with the legend. */
   describedBy?: string;
@@ -47,12 +47,13 @@ export function ChoiceGroup({
       aria-describedby={[describedBy, hint && hintId].filter(Boolean).join(' ') || undefined}
     >
       <legend className="question-prompt">{legend}</legend>
+      {/* What is judged (a statement) comes before the hint on how to judge it. */}
+      {children}
       {hint && (
         <p className="field-hint" id={hintId}>
           {hint}
         </p>
       )}
-      {children}
       <div className="choice-list">
         {choices.map((choice) => (
           <label key={choice.id} className="choice">

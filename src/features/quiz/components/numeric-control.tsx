@@ -20,7 +20,7 @@ export function NumericControl({ question, label, response, onChange }: NumericC
   const id = useId();
   const [text, setText] = useState(response === undefined ? '' : String(response.value));
   const [left, setLeft] = useState(false);
-  const parsed = parseNumberInput(text);
+  const parsed = parseNumberInput(text, question.unit);
   const problem = parsed.kind === 'invalid' && left ? parsed.message : null;
   const keptAnswer = parsed.kind === 'invalid' && response !== undefined ? response.value : null;
   const describedBy = [`${id}-hint`, `${id}-status`].join(' ');
@@ -45,7 +45,7 @@ export function NumericControl({ question, label, response, onChange }: NumericC
           aria-describedby={describedBy}
           onChange={(event) => {
             setText(event.target.value);
-            const next = parseNumberInput(event.target.value);
+            const next = parseNumberInput(event.target.value, question.unit);
             if (next.kind === 'number' && next.value !== response?.value) {
               onChange({ value: next.value });
             } else if (next.kind === 'empty' && response !== undefined) {

@@ -1,11 +1,17 @@
 import type { PublicQuestion } from '../../../domain/public-question';
 
 interface QuestionNavigatorProps {
+  /** The DOM id, for the button that shows and hides the navigator on a phone. */
+  id: string;
   questions: readonly PublicQuestion[];
   currentQuestionId: string | null;
   answered: ReadonlySet<string>;
   flagged: ReadonlySet<string>;
   onSelect: (questionId: string) => void;
+  /** Closed, on a phone. */
+  hidden?: boolean;
+  /** Escape pressed inside: the phone's navigator closes. */
+  onEscape?: () => void;
 }
 
 /** Describes a question's state in words, for its button's accessible name. */
@@ -15,16 +21,22 @@ function describeState(answered: boolean, flagged: boolean): string {
     .join(', ');
 }
 
-/** One button per question, showing at a glance which are answered and which are flagged. */
+/**
+ * One button per question, showing at a glance which are answered (filled), which are not
+ * (dashed outline) and which are flagged (a flag): shapes as well as colours, in both themes.
+ */
 export function QuestionNavigator({
+  id,
   questions,
   currentQuestionId,
   answered,
   flagged,
   onSelect,
+  hidden = false,
+  onEscape,
 }: QuestionNavigatorProps) {
   return (
-    <nav className="question-navigator" aria-label="Questions">
+    <nav id={id} hidden={hidden} className="question-navigator" aria-label="Questions">
       <ol className="navigator-list">
         {questions.map((question) => {
           const isAnswered = answered.has(question.id);
@@ -42,6 +54,12 @@ export function QuestionNavigator({
                 aria-current={question.id === currentQuestionId ? 'step' : undefined}
                 aria-label={`Question ${question.number}, ${describeState(isAnswered, isFlagged)}`}
                 onClick={() => onSelect(question.id)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Escape' && onEscape) {
+                    event.preventDefault();
+                    onEscape();
+                  }
+                }}
               >
                 {question.number}
                 {isFlagged && (
@@ -57,7 +75,7 @@ export function QuestionNavigator({
       <p className="navigator-legend" aria-hidden="true">
         <span className="legend-item legend-answered">Answered</span>
         <span className="legend-item legend-unanswered">Not answered</span>
-        <span className="legend-item legend-flagged">⚑ Flagged</span>
+        <span className="legend-item legend-flagged">Flagged</span>
       </p>
     </nav>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, type RefObject } from 'react';
 import type { Article } from '../../../domain/article';
 import type { PublicQuestion } from '../../../domain/public-question';
 import type { QuestionResponse } from '../../../domain/responses';
@@ -20,8 +20,11 @@ interface QuestionPanelProps {
   article: Article;
   articlePlace: string;
   onOpenArticle?: () => void;
-  /** Moves focus to the heading when shown: true after the student moved to this question. */
-  focusHeading: boolean;
+  /**
+   * The heading, which takes focus when the question is shown (after Start, Next, a navigator
+   * button...) so that the first Tab reaches its answer.
+   */
+  headingRef: RefObject<HTMLHeadingElement | null>;
 }
 
 /** One question: its heading, its control, and the buttons to flag it and move on. */
@@ -38,12 +41,11 @@ export function QuestionPanel({
   article,
   articlePlace,
   onOpenArticle,
-  focusHeading,
+  headingRef,
 }: QuestionPanelProps) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (focusHeading) headingRef.current?.focus();
-  }, [focusHeading]);
+    headingRef.current?.focus();
+  }, [headingRef]);
 
   return (
     <section className="question-panel" aria-labelledby="question-heading">
@@ -82,9 +84,16 @@ export function QuestionPanel({
           type="button"
           className="button button-quiet flag-button"
           aria-pressed={flagged}
+          // The whole name even where "for review" is hidden to fit a phone.
+          aria-label={flagged ? 'Flagged for review' : 'Flag for review'}
           onClick={onToggleFlag}
         >
-          <span aria-hidden="true">⚑</span> {flagged ? 'Flagged for review' : 'Flag for review'}
+          <span aria-hidden="true">⚑</span>
+          <span>
+            {flagged ? 'Flagged' : 'Flag'}
+            {/* Hidden on a phone, so that the three buttons fit on one line. */}
+            <span className="flag-button-more"> for review</span>
+          </span>
         </button>
         {onNext ? (
           <button type="button" className="button button-primary" onClick={onNext}>

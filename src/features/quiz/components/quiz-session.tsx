@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Link, useNavigate } from 'react-router';
 import { ArticleView } from '../../../components/article-view';
 import type { Article } from '../../../domain/article';
@@ -9,7 +10,9 @@ import { markAttemptSubmitted } from '../../../lib/attempt-records';
 import { getHref } from '../../../lib/paths';
 import { useMediaQuery } from '../../../lib/use-media-query';
 import { findEvidenceTarget } from '../evidence-target';
+import { WIDE_LAYOUT_QUERY } from '../layout';
 import { useQuizShortcuts } from '../hooks/use-quiz-shortcuts';
+import { useStickyLayout } from '../hooks/use-sticky-layout';
 import { AttemptDraftContext, useAttemptDraft } from '../stores/attempt-draft-context';
 import { createAttemptDraftStore, type AttemptDraftStore } from '../stores/attempt-draft-store';
 import { startDraftSync, type DraftSync } from '../stores/draft-sync';
@@ -21,9 +24,6 @@ import { SaveStatusIndicator } from './save-status';
 import { ShortcutsHelp } from './shortcuts-help';
 import { SubmitSummary } from './submit-summary';
 
-/** From this width the article and the question sit side by side; below it they are tabs. */
-const WIDE_LAYOUT_QUERY = '(min-width: 60rem)';
-
 interface QuizSessionProps {
   /** The quiz's title. */
   title: string;
@@ -32,7 +32,13 @@ interface QuizSessionProps {
   token: string;
 }
 
-type SubmitState = { submitting: boolean; error: string | null; timeUp: boolean };
+type SubmitState = {
+  submitting: boolean;
+  error: string | null;
+  timeUp: boolean;
+  /** The time ran out and the server took the saved answers. */
+  submittedAtTimeUp?: boolean;
+};
 
 /** Creates the attempt's draft store from this device's copy, merged with the server's. */
 function openDraft(attempt: AttemptView): AttemptDraftStore {
@@ -83,7 +89,7 @@ function QuizWorkspace({
 
   const [pane, setPane] = useState<Pane>('question');
   const [showSummary, setShowSummary] = useState(false);
-  const [moved, setMoved] = useState(false);
+  const [navigatorOpen, setNavigatorOpen] = useState(false);
   const [submitState, setSubmitState] = useState<SubmitState>({
     submitting: false,
     error: null,
@@ -91,6 +97,12 @@ function QuizWorkspace({
   });
   const syncRef = useRef<DraftSync | null>(null);
   const submittingRef = useRef(false);
+  const barRef = useRef<HTMLDivElement>(null);
+  const questionColumnRef = useRef<HTMLDivElement>(null);
+  const questionHeadingRef = useRef<HTMLHeadingElement>(null);
+  const articleNoticeRef = useRef<HTMLDivElement>(null);
+  const navigatorToggleRef = useRef<HTMLButtonElement>(null);
+  const { columnFits } = useStickyLayout(barRef, questionColumnRef, wide ? 'columns' : 'tabs');
 
   useEffect(() => {
     const sync = startDraftSync({
@@ -123,7 +135,7 @@ function QuizWorkspace({
 
   function goTo(questionId: string) {
     setShowSummary(false);
-    setMoved(true);
+    setNavigatorOpen(false);
     setPane('question');
     goToQuestion(questionId);
   }
@@ -132,14 +144,35 @@ function QuizWorkspace({
   const goPrevious = previousQuestion ? () => goTo(previousQuestion.id) : null;
   const goNext = nextQuestion ? () => goTo(nextQuestion.id) : null;
   function openSummary() {
-    setMoved(true);
+    setNavigatorOpen(false);
     setPane('question');
     setShowSummary(true);
+  }
+
+  /**
+   * Takes a keyboard user from the question to the article's sentences (which come before the
+   * question beside it, or sit on the other tab) and back: focus lands on the notice that says
+   * what to select, the sentences follow it.
+   */
+  function showArticle() {
+    flushSync(() => setPane('article'));
+    articleNoticeRef.current?.focus();
+  }
+  function showQuestion() {
+    flushSync(() => setPane('question'));
+    questionHeadingRef.current?.focus();
+  }
+
+  function closeNavigator() {
+    setNavigatorOpen(false);
+    navigatorToggleRef.current?.focus();
   }
 
   async function submit(reason: 'student' | 'time-up') {
     if (submittingRef.current) return;
     submittingRef.current = true;
+    // The time-up message replaces the question: make sure it is the pane on screen.
+    if (reason === 'time-up') setPane('question');
     setSubmitState({ submitting: true, error: null, timeUp: reason === 'time-up' });
     const allSaved = (await syncRef.current?.flush()) ?? true;
     // When time is up the server keeps what it has, so submit even if the last change is stuck.
@@ -170,6 +203,11 @@ function QuizWorkspace({
     syncRef.current?.stop();
     markAttemptSubmitted(attemptId);
     store.persist.clearStorage();
+    if (reason === 'time-up') {
+      // Say what happened before the results: the student did not press Submit.
+      setSubmitState({ submitting: false, error: null, timeUp: true, submittedAtTimeUp: true });
+      return;
+    }
     await navigate(getHref.review(attemptId), { replace: true });
   }
 
@@ -190,23 +228,11 @@ function QuizWorkspace({
   const closed = submitState.timeUp || saveStatus === 'closed';
 
   const questionContent = submitState.timeUp ? (
-    <section className="question-panel" aria-labelledby="time-up-heading">
-      <h2 id="time-up-heading">Time is up</h2>
-      <p role="status">
-        {submitState.submitting
-          ? 'Submitting your answers…'
-          : (submitState.error ?? 'Your answers were submitted.')}
-      </p>
-      {!submitState.submitting && submitState.error && (
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => void submit('time-up')}
-        >
-          Try submitting again
-        </button>
-      )}
-    </section>
+    <TimeUpPanel
+      state={submitState}
+      resultsHref={getHref.review(attemptId)}
+      onRetry={() => void submit('time-up')}
+    />
   ) : showSummary ? (
     <SubmitSummary
       questions={questions}
@@ -231,8 +257,8 @@ function QuizWorkspace({
       onFinish={openSummary}
       article={article}
       articlePlace={wide ? 'beside this question' : 'on the Article tab'}
-      onOpenArticle={wide ? undefined : () => setPane('article')}
-      focusHeading={moved}
+      onOpenArticle={showArticle}
+      headingRef={questionHeadingRef}
     />
   );
 
@@ -250,40 +276,76 @@ function QuizWorkspace({
       }
       notice={
         evidenceTarget && !closed ? (
-          <div className="notice article-notice">
+          <div className="notice article-notice" ref={articleNoticeRef} tabIndex={-1}>
             <p>
               Selecting evidence for question {question.number}: press each sentence that proves the
               answer. {evidenceTarget.selected.length} selected.
             </p>
-            {!wide && (
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() => setPane('question')}
-              >
-                Back to question {question.number}
-              </button>
-            )}
+            <button type="button" className="button button-small" onClick={showQuestion}>
+              Back to question {question.number}
+            </button>
           </div>
         ) : undefined
       }
     />
   );
 
+  const navigator = (
+    <QuestionNavigator
+      id="question-navigator"
+      questions={questions}
+      currentQuestionId={showSummary ? null : question.id}
+      answered={answered}
+      flagged={flagged}
+      onSelect={goTo}
+      hidden={!wide && !navigatorOpen}
+      onEscape={wide ? undefined : closeNavigator}
+    />
+  );
+
   return (
     <div className="quiz">
-      <div className="quiz-topbar">
-        <div className="quiz-heading">
-          <p className="quiz-kicker">Quiz</p>
-          <h1 className="quiz-title">{title}</h1>
-        </div>
-        <div className="quiz-status">
-          <SaveStatusIndicator />
-          {attempt.deadline && (
-            <QuizTimer deadline={attempt.deadline} onExpire={() => void submit('time-up')} />
-          )}
-        </div>
+      <div className="quiz-heading">
+        <p className="quiz-kicker">Quiz</p>
+        <h1 className="quiz-title">{title}</h1>
       </div>
+      {/* Sticky: the progress, the save status and the time stay in sight while scrolling. */}
+      <div className="quiz-bar" ref={barRef}>
+        <div className="quiz-bar-row">
+          <div className="quiz-progress">
+            <p id="quiz-progress-label" className="quiz-progress-label">
+              Answered {answered.size} of {questions.length}
+            </p>
+            <progress
+              aria-labelledby="quiz-progress-label"
+              max={questions.length}
+              value={answered.size}
+            />
+          </div>
+          {!wide && (
+            <button
+              ref={navigatorToggleRef}
+              type="button"
+              className="button button-small navigator-toggle"
+              aria-expanded={navigatorOpen}
+              aria-controls="question-navigator"
+              onClick={() => setNavigatorOpen((open) => !open)}
+            >
+              All questions
+              <span className="navigator-toggle-icon" aria-hidden="true" />
+            </button>
+          )}
+          <div className="quiz-status">
+            <SaveStatusIndicator />
+            {attempt.deadline && (
+              <QuizTimer deadline={attempt.deadline} onExpire={() => void submit('time-up')} />
+            )}
+          </div>
+        </div>
+        {/* On a phone the navigator opens on demand, under the bar wherever the page is. */}
+        {!wide && navigator}
+      </div>
+      {wide && navigator}
       {saveStatus === 'closed' && (
         <div className="notice notice-danger">
           <p>
@@ -292,29 +354,15 @@ function QuizWorkspace({
           </p>
         </div>
       )}
-      <div className="quiz-progress">
-        <p id="quiz-progress-label" className="quiz-progress-label">
-          Answered {answered.size} of {questions.length}
-        </p>
-        <progress
-          aria-labelledby="quiz-progress-label"
-          max={questions.length}
-          value={answered.size}
-        />
-      </div>
-      <QuestionNavigator
-        questions={questions}
-        currentQuestionId={showSummary ? null : question.id}
-        answered={answered}
-        flagged={flagged}
-        onSelect={goTo}
-      />
       {wide ? (
         <div className="quiz-columns">
           <section className="quiz-article" aria-label="Article">
             {articleContent}
           </section>
-          <div className="quiz-question">
+          <div
+            ref={questionColumnRef}
+            className={columnFits ? 'quiz-question is-sticky' : 'quiz-question'}
+          >
             {questionContent}
             <ShortcutsHelp />
           </div>
@@ -329,5 +377,45 @@ function QuizWorkspace({
       )}
       {!wide && <ShortcutsHelp />}
     </div>
+  );
+}
+
+/** Replaces the question when the time runs out: what happened to the answers, then the results. */
+function TimeUpPanel({
+  state,
+  resultsHref,
+  onRetry,
+}: {
+  state: SubmitState;
+  resultsHref: string;
+  onRetry: () => void;
+}) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+  return (
+    <section className="question-panel time-up" aria-labelledby="time-up-heading">
+      <h2 id="time-up-heading" ref={headingRef} tabIndex={-1}>
+        Time’s up
+      </h2>
+      <p role="status">
+        {state.submitting
+          ? 'Time’s up — submitting your saved answers…'
+          : (state.error ?? 'Time’s up — your saved answers were submitted.')}
+      </p>
+      {state.submittedAtTimeUp && (
+        <p>
+          <Link className="button button-primary" to={resultsHref} replace>
+            See your results
+          </Link>
+        </p>
+      )}
+      {!state.submitting && state.error && (
+        <button type="button" className="button button-primary" onClick={onRetry}>
+          Try submitting again
+        </button>
+      )}
+    </section>
   );
 }

@@ -9,9 +9,12 @@ interface QuizTimerProps {
 
 /** The moments worth interrupting a student for, in seconds left. */
 const ANNOUNCEMENTS = [
-  { at: 5 * 60, message: '5 minutes left.' },
-  { at: 60, message: '1 minute left.' },
+  { at: 5 * 60, message: '5 minutes left' },
+  { at: 60, message: '1 minute left' },
 ];
+
+/** How long a warning stays on screen after its moment, in seconds. */
+const WARNING_SHOWN_FOR = 60;
 
 function secondsUntil(deadline: number): number {
   return Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
@@ -26,7 +29,9 @@ function formatClock(seconds: number): string {
 
 /**
  * The time left, shown every second but announced only at 5 minutes and 1 minute (a screen reader
- * reading a clock every second would drown the question). At zero it calls `onExpire` once.
+ * reading a clock every second would drown the question). Each warning is also written next to
+ * the clock for a minute, so a student who looks away from the clock sees it. At zero it calls
+ * `onExpire` once.
  */
 export function QuizTimer({ deadline, onExpire }: QuizTimerProps) {
   const deadlineMs = Date.parse(deadline);
@@ -43,7 +48,7 @@ export function QuizTimer({ deadline, onExpire }: QuizTimerProps) {
     function tick() {
       const current = secondsUntil(deadlineMs);
       const crossed = ANNOUNCEMENTS.find(({ at }) => previous > at && current <= at);
-      if (crossed) setAnnouncement(crossed.message);
+      if (crossed) setAnnouncement(`${crossed.message}.`);
       previous = current;
       setSecondsLeft(current);
       if (current === 0 && !expired) {
@@ -56,11 +61,20 @@ export function QuizTimer({ deadline, onExpire }: QuizTimerProps) {
   }, [deadlineMs]);
 
   const urgent = secondsLeft <= 60;
+  const warning = ANNOUNCEMENTS.find(
+    ({ at }) => secondsLeft <= at && secondsLeft > at - WARNING_SHOWN_FOR,
+  );
   return (
     <div className={urgent ? 'quiz-timer is-urgent' : 'quiz-timer'}>
       <p className="quiz-timer-clock">
         Time left <span className="quiz-timer-value">{formatClock(secondsLeft)}</span>
       </p>
+      {warning && (
+        // The live region below says it to screen readers; this copy is for the eyes.
+        <p className="quiz-timer-warning" aria-hidden="true">
+          {warning.message}
+        </p>
+      )}
       <p className="visually-hidden" aria-live="assertive">
         {announcement}
       </p>

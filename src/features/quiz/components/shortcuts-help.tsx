@@ -1,8 +1,18 @@
-/** The quiz's keyboard shortcuts, listed on the page (see `use-quiz-shortcuts.ts`). */
+import { useMediaQuery } from '../../../lib/use-media-query';
+
+/** A touch screen as the main pointer: a phone or a tablet, where there is seldom a keyboard. */
+const TOUCH_QUERY = '(pointer: coarse)';
+
+/**
+ * The quiz's keyboard shortcuts (see `use-quiz-shortcuts.ts`), folded so that they do not push
+ * the question's buttons down, and left out on touch screens.
+ */
 export function ShortcutsHelp() {
+  const touch = useMediaQuery(TOUCH_QUERY);
+  if (touch) return null;
   return (
-    <section className="shortcuts-help" aria-labelledby="shortcuts-heading">
-      <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+    <details className="shortcuts-help">
+      <summary>Keyboard shortcuts</summary>
       <dl className="shortcut-list">
         <div>
           <dt>
@@ -27,6 +37,6 @@ export function ShortcutsHelp() {
         <kbd>[</kbd> and <kbd>]</kbd> work when you are not typing in a text box. Tab moves between
         controls; Space or Enter presses a button or selects a sentence.
       </p>
-    </section>
+    </details>
   );
 }

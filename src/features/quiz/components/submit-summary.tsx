@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { agreeWith } from '../../../domain/plural';
 import type { PublicQuestion } from '../../../domain/public-question';
 
 interface SubmitSummaryProps {
@@ -117,7 +118,7 @@ export function SubmitSummary({
       >
         <p>
           {unanswered.length > 0
-            ? `${unanswered.length} of ${questions.length} questions have no answer and will score nothing. `
+            ? `${unanswered.length} of ${questions.length} questions ${agreeWith(unanswered.length, 'has', 'have')} no answer and will score nothing. `
             : 'Every question has an answer. '}
           Once submitted, answers cannot be changed.
         </p>

@@ -1,6 +1,7 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { QuestionResponse, ResponseMap } from '../../../domain/responses';
+import { draftStorageKey } from '../../../lib/attempt-records';
 
 /**
  * What the student is doing in one attempt, kept on this device at once (localStorage) so that
@@ -133,10 +134,8 @@ const createSyncSlice: DraftSlice<SyncSlice> = (set) => ({
     }),
 });
 
-/** The localStorage key of an attempt's draft. */
-export function draftStorageKey(attemptId: string): string {
-  return `readproof:draft:${attemptId}`;
-}
+// The key lives with the attempt records, so the library can read a draft's progress.
+export { draftStorageKey };
 
 /**
  * Creates the draft store of one attempt, restored from localStorage if this device has one.

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ArticleView, sentenceElementId } from '../../../components/article-view';
+import { AllRightIllustration } from '../../../components/illustrations';
 import type { AttemptReview } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/api-client';
 import { getHref } from '../../../lib/paths';
@@ -17,12 +18,17 @@ interface Highlight {
   request: number;
 }
 
+/** Where the questions and the article sit side by side (review.css); below it, one column. */
+const SIDE_BY_SIDE = '(min-width: 64rem)';
+
 /** The whole review: score, skills, every question, and the article with its evidence marked. */
 export function AttemptReviewView({ review }: { review: AttemptReview }) {
   const { result, article } = review;
   const [onlyMissed, setOnlyMissed] = useState(false);
   const [highlight, setHighlight] = useState<Highlight | null>(null);
   const reduceMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const sideBySide = useMediaQuery(SIDE_BY_SIDE);
+  const assigned = review.assignmentTitle !== null;
   const { startAttempt, startingBankId, error: retakeError } = useStartAttempt();
   const shown = onlyMissed
     ? result.questions.filter((question) => question.status !== 'correct')
@@ -51,21 +57,37 @@ export function AttemptReviewView({ review }: { review: AttemptReview }) {
         <Link to={getHref.library()}>← All articles</Link>
       </p>
       <p className="review-kicker">Results</p>
-      <h1>{article.meta.title}</h1>
+      <h1>{review.assignmentTitle ?? review.bankTitle}</h1>
+      <p className="review-subtitle">
+        {assigned && <>{review.bankTitle} · </>}
+        On the article <cite>{article.meta.title}</cite>
+      </p>
       <ScoreSummary result={result} />
       <div className="review-actions button-row">
+        {/* Another go at an assignment starts untimed practice: say so, or it looks like a resubmission. */}
         <button
           type="button"
-          className="button button-primary"
+          className={assigned ? 'button' : 'button button-primary'}
           disabled={startingBankId !== null}
+          aria-describedby={assigned ? 'practise-again-note' : undefined}
           onClick={() => void startAttempt(review.bankId)}
         >
-          {startingBankId ? 'Starting…' : 'Retake the quiz'}
+          {startingBankId
+            ? 'Starting…'
+            : assigned
+              ? 'Practise again — not sent to your teacher'
+              : 'Retake the quiz'}
         </button>
         <Link className="button" to={getHref.reader(review.articleId)}>
           Read the article again
         </Link>
       </div>
+      {assigned && (
+        <p id="practise-again-note" className="field-hint">
+          Practice is just for you: it has no time limit, and your teacher sees only the answers you
+          submitted for “{review.assignmentTitle}”.
+        </p>
+      )}
       {retakeError && (
         <p className="field-error" role="alert">
           {retakeError.error instanceof ApiError
@@ -95,7 +117,10 @@ export function AttemptReviewView({ review }: { review: AttemptReview }) {
                 : `Showing all ${shown.length} questions.`}
             </p>
             {shown.length === 0 ? (
-              <p>You missed none: every answer is right.</p>
+              <div className="empty-state">
+                <AllRightIllustration />
+                <p>You missed none: every answer is right.</p>
+              </div>
             ) : (
               <ol className="review-list">
                 {shown.map((item) => (
@@ -103,13 +128,18 @@ export function AttemptReviewView({ review }: { review: AttemptReview }) {
                     <ReviewItem
                       review={item}
                       article={article}
-                      onShowEvidence={() =>
-                        setHighlight((previous) => ({
-                          questionId: item.question.id,
-                          questionNumber: item.question.number,
-                          sentenceIds: [...new Set(item.evidence.flatMap((e) => e.sentenceIds))],
-                          request: (previous?.request ?? 0) + 1,
-                        }))
+                      onShowEvidence={
+                        sideBySide
+                          ? () =>
+                              setHighlight((previous) => ({
+                                questionId: item.question.id,
+                                questionNumber: item.question.number,
+                                sentenceIds: [
+                                  ...new Set(item.evidence.flatMap((e) => e.sentenceIds)),
+                                ],
+                                request: (previous?.request ?? 0) + 1,
+                              }))
+                          : undefined
                       }
                     />
                   </li>
@@ -121,21 +151,28 @@ export function AttemptReviewView({ review }: { review: AttemptReview }) {
           {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
           <section className="review-article" aria-label="Article" tabIndex={0}>
             {highlight && (
-              <div className="notice article-notice" role="status">
-                <p>The evidence for question {highlight.questionNumber} is highlighted.</p>
-                <button
-                  type="button"
-                  className="button button-small"
-                  onClick={() => backToQuestion(highlight.questionId)}
-                >
-                  Back to question {highlight.questionNumber}
-                </button>
-              </div>
+              <p className="notice article-notice" role="status">
+                The evidence for question {highlight.questionNumber} is highlighted.
+              </p>
             )}
             <ArticleView
               article={article}
               headingLevel={2}
               highlighted={highlight ? new Set(highlight.sentenceIds) : undefined}
+              afterHighlight={
+                highlight && (
+                  <>
+                    {' '}
+                    <button
+                      type="button"
+                      className="button button-small back-to-question"
+                      onClick={() => backToQuestion(highlight.questionId)}
+                    >
+                      Back to question {highlight.questionNumber}
+                    </button>
+                  </>
+                )
+              }
             />
           </section>
         </div>

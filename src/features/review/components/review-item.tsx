@@ -1,22 +1,11 @@
+import { useState } from 'react';
 import type { Article } from '../../../domain/article';
-import type { QuestionReview, ResultStatus } from '../../../domain/results';
+import type { QuestionReview } from '../../../domain/results';
 import { SKILL_LABELS } from '../../../lib/labels';
 import { AnswerView } from './answer-view';
-import { formatPoints } from './score-summary';
-
-const STATUS_LABELS: Record<ResultStatus, string> = {
-  correct: 'Correct',
-  partial: 'Partly right',
-  incorrect: 'Wrong',
-  unanswered: 'Not answered',
-};
-
-const STATUS_ICONS: Record<ResultStatus, string> = {
-  correct: '✓',
-  partial: '◐',
-  incorrect: '✗',
-  unanswered: '–',
-};
+import { EvidenceInPlace } from './evidence-in-place';
+import { formatPoints, pointsUnit } from './format-points';
+import { StatusBadge } from './status-badge';
 
 /** The DOM id of a reviewed question's heading, to come back to from the article. */
 export function reviewHeadingId(questionId: string): string {
@@ -26,13 +15,19 @@ export function reviewHeadingId(questionId: string): string {
 interface ReviewItemProps {
   review: QuestionReview;
   article: Article;
-  onShowEvidence: () => void;
+  /**
+   * Marks the evidence in the article beside the questions; without it (a narrow screen, where the
+   * article is far below), "Show in article" opens the evidence under the question instead.
+   */
+  onShowEvidence?: () => void;
 }
 
 /** One question of the review: the answer given, the right one, why, and where the article says so. */
 export function ReviewItem({ review, article, onShowEvidence }: ReviewItemProps) {
   const { question, status } = review;
   const headingId = reviewHeadingId(question.id);
+  const [evidenceOpen, setEvidenceOpen] = useState(false);
+  const inPlaceId = `${headingId}-evidence`;
 
   return (
     <article className={`review-item status-${status}`} aria-labelledby={headingId}>
@@ -40,12 +35,10 @@ export function ReviewItem({ review, article, onShowEvidence }: ReviewItemProps)
         <h3 id={headingId} tabIndex={-1}>
           Question {question.number}
         </h3>
-        <p className={`status-badge status-badge-${status}`}>
-          <span aria-hidden="true">{STATUS_ICONS[status]}</span> {STATUS_LABELS[status]}
-        </p>
+        <StatusBadge status={status} />
         <p className="review-points">
           {formatPoints(review.points)} of {formatPoints(review.maxPoints)}{' '}
-          {review.maxPoints === 1 ? 'point' : 'points'}
+          {pointsUnit(review.maxPoints)}
         </p>
       </header>
       <p className="review-prompt">{question.prompt}</p>
@@ -63,7 +56,13 @@ export function ReviewItem({ review, article, onShowEvidence }: ReviewItemProps)
         <div>
           <dt>Your answer</dt>
           <dd>
-            <AnswerView item={question} response={review.response} article={article} />
+            <AnswerView
+              item={question}
+              response={review.response}
+              article={article}
+              correct={review.correctResponse}
+              parts={review.parts}
+            />
           </dd>
         </div>
         {status !== 'correct' && (
@@ -98,12 +97,21 @@ export function ReviewItem({ review, article, onShowEvidence }: ReviewItemProps)
             type="button"
             className="button button-small"
             aria-label={`Show in article: the evidence for question ${question.number}`}
-            onClick={onShowEvidence}
+            aria-expanded={onShowEvidence ? undefined : evidenceOpen}
+            aria-controls={onShowEvidence || !evidenceOpen ? undefined : inPlaceId}
+            onClick={onShowEvidence ?? (() => setEvidenceOpen((open) => !open))}
           >
             Show in article
           </button>
         )}
       </p>
+      {!onShowEvidence && evidenceOpen && (
+        <EvidenceInPlace
+          id={inPlaceId}
+          article={article}
+          sentenceIds={review.evidence.flatMap((evidence) => evidence.sentenceIds)}
+        />
+      )}
     </article>
   );
 }

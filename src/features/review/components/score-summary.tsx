@@ -1,11 +1,7 @@
 import { SKILLS } from '../../../domain/question-kinds';
 import type { AttemptResult } from '../../../domain/results';
 import { SKILL_LABELS } from '../../../lib/labels';
-
-/** Points as a student reads them: whole numbers plain, partial credit to two decimals at most. */
-export function formatPoints(points: number): string {
-  return String(Math.round(points * 100) / 100);
-}
+import { formatPoints } from './format-points';
 
 function percentOf(points: number, maxPoints: number): number {
   return maxPoints === 0 ? 0 : Math.round((points / maxPoints) * 1000) / 10;
@@ -28,29 +24,32 @@ export function ScoreSummary({ result }: { result: AttemptResult }) {
           {formatPoints(result.total)} of {formatPoints(result.maxPoints)} points
         </p>
       </div>
-      <table className="skill-table">
-        <caption>By reading skill</caption>
-        <thead>
-          <tr>
-            <th scope="col">Skill</th>
-            <th scope="col">Questions</th>
-            <th scope="col">Points</th>
-            <th scope="col">Score</th>
-          </tr>
-        </thead>
-        <tbody>
-          {skills.map(({ skill, points, maxPoints, count }) => (
-            <tr key={skill}>
-              <th scope="row">{SKILL_LABELS[skill]}</th>
-              <td>{count}</td>
-              <td>
-                {formatPoints(points)} / {formatPoints(maxPoints)}
-              </td>
-              <td>{percentOf(points, maxPoints)}%</td>
+      {/* A score-only review leaves out skills with too few questions to stay anonymous. */}
+      {skills.length > 0 && (
+        <table className="skill-table">
+          <caption>By reading skill</caption>
+          <thead>
+            <tr>
+              <th scope="col">Skill</th>
+              <th scope="col">Questions</th>
+              <th scope="col">Points</th>
+              <th scope="col">Score</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {skills.map(({ skill, points, maxPoints, count }) => (
+              <tr key={skill}>
+                <th scope="row">{SKILL_LABELS[skill]}</th>
+                <td>{count}</td>
+                <td>
+                  {formatPoints(points)} / {formatPoints(maxPoints)}
+                </td>
+                <td>{percentOf(points, maxPoints)}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { decideReviewTiming } from '../../../domain/assignment-rules';
 import type { Assignment } from '../../../lib/assignment-api-client';
 import { formatDateTime } from '../../../lib/format-date-time';
 import { formatMinutes } from '../../../lib/labels';
@@ -17,9 +18,7 @@ function describeShuffling({ shuffleQuestions, shuffleOptions }: Assignment): st
 
 function describeReview({ reviewPolicy, dueAt }: Assignment): string {
   if (reviewPolicy.when === 'never') return 'Nothing: the results are for you only';
-  // Without a due time there is no "after it": the server shows the review on submitting.
-  const when =
-    reviewPolicy.when === 'after-due' && dueAt === null ? 'immediately' : reviewPolicy.when;
+  const when = decideReviewTiming(reviewPolicy.when, dueAt !== null);
   return `${REVIEW_SHOW_LABELS[reviewPolicy.show]}, ${REVIEW_WHEN_LABELS[when].toLowerCase()}`;
 }
 

@@ -1,9 +1,16 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { GradebookAttempt } from '../../../lib/assignment-api-client';
+import type { Gradebook, GradebookAttempt } from '../../../lib/assignment-api-client';
 import { formatDateTime, formatDuration } from '../../../lib/format-date-time';
 import { getHref } from '../../../lib/paths';
-import { sortGradebookRows, type GradebookColumn, type GradebookSort } from '../gradebook-rows';
+import {
+  pageOf,
+  QUESTION_RESULT_LABELS,
+  sortGradebookRows,
+  type GradebookColumn,
+  type GradebookPage,
+  type GradebookSort,
+} from '../gradebook-rows';
 import { ATTEMPT_STATE_LABELS, formatPercent, formatPoints } from '../teacher-labels';
 import { ScrollTable } from './scroll-table';
 
@@ -34,22 +41,50 @@ function StatusCell({ row }: { row: GradebookAttempt }) {
   );
 }
 
+type GradebookQuestion = Gradebook['questions'][number];
+type GradebookView = 'scores' | 'questions';
+
+function StudentLink({
+  assignmentId,
+  row,
+  severalAttempts,
+}: {
+  assignmentId: string;
+  row: GradebookAttempt;
+  severalAttempts: boolean;
+}) {
+  return (
+    <Link to={getHref.assignmentAttempt(assignmentId, row.attemptId)}>
+      {row.studentName}
+      {severalAttempts && ` (attempt ${row.attemptNumber})`}
+    </Link>
+  );
+}
+
 /**
- * Every attempt of an assignment in a table sorted by the column the teacher picks: each column
- * heading is a button, and `aria-sort` tells screen readers which column orders the rows.
+ * Every attempt of an assignment, a page at a time, in the order of the column the teacher
+ * sorts by (each heading of the scores is a button; `aria-sort` tells screen readers which),
+ * shown either as scores or as a student × question grid of results.
  */
 export function GradebookTable({
   assignmentId,
   rows,
+  questions,
 }: {
   assignmentId: string;
   rows: readonly GradebookAttempt[];
+  questions: readonly GradebookQuestion[];
 }) {
   const [sort, setSort] = useState<GradebookSort>({ column: 'student', direction: 'ascending' });
-  const sorted = sortGradebookRows(rows, sort);
+  const [view, setView] = useState<GradebookView>('scores');
+  const [page, setPage] = useState(0);
+  // A poll that changed nothing keeps `rows`, so 20,000 rows are not sorted again every 5 s.
+  const sorted = useMemo(() => sortGradebookRows(rows, sort), [rows, sort]);
+  const shown = pageOf(sorted, page);
   const severalAttempts = rows.some((row) => row.attemptNumber > 1);
 
   function sortBy(column: GradebookColumn) {
+    setPage(0);
     setSort((previous) =>
       previous.column === column
         ? {
@@ -60,6 +95,60 @@ export function GradebookTable({
     );
   }
 
+  return (
+    <div className="gradebook">
+      <div className="button-row" role="group" aria-label="Show the gradebook as">
+        <button
+          type="button"
+          className="button"
+          aria-pressed={view === 'scores'}
+          onClick={() => setView('scores')}
+        >
+          Scores
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={view === 'questions'}
+          onClick={() => setView('questions')}
+        >
+          Results by question
+        </button>
+      </div>
+      {view === 'scores' ? (
+        <ScoresTable
+          assignmentId={assignmentId}
+          rows={shown.rows}
+          sort={sort}
+          onSort={sortBy}
+          severalAttempts={severalAttempts}
+        />
+      ) : (
+        <QuestionGrid
+          assignmentId={assignmentId}
+          rows={shown.rows}
+          questions={questions}
+          severalAttempts={severalAttempts}
+        />
+      )}
+      {shown.pageCount > 1 && <Pager page={shown} onPage={setPage} />}
+    </div>
+  );
+}
+
+function ScoresTable({
+  assignmentId,
+  rows,
+  sort,
+  onSort,
+  severalAttempts,
+}: {
+  assignmentId: string;
+  rows: readonly GradebookAttempt[];
+  sort: GradebookSort;
+  onSort: (column: GradebookColumn) => void;
+  severalAttempts: boolean;
+}) {
   return (
     <ScrollTable label="Gradebook">
       <table className="data-table gradebook-table">
@@ -78,7 +167,7 @@ export function GradebookTable({
                   className={numeric ? 'numeric' : undefined}
                   aria-sort={active ? sort.direction : undefined}
                 >
-                  <button type="button" className="sort-button" onClick={() => sortBy(column)}>
+                  <button type="button" className="sort-button" onClick={() => onSort(column)}>
                     {label}
                     <span className="sort-mark" aria-hidden="true">
                       {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
@@ -95,13 +184,14 @@ export function GradebookTable({
           </tr>
         </thead>
         <tbody>
-          {sorted.map((row) => (
+          {rows.map((row) => (
             <tr key={row.attemptId}>
               <th scope="row">
-                <Link to={getHref.assignmentAttempt(assignmentId, row.attemptId)}>
-                  {row.studentName}
-                  {severalAttempts && ` (attempt ${row.attemptNumber})`}
-                </Link>
+                <StudentLink
+                  assignmentId={assignmentId}
+                  row={row}
+                  severalAttempts={severalAttempts}
+                />
               </th>
               <td>
                 <StatusCell row={row} />
@@ -122,5 +212,123 @@ export function GradebookTable({
         </tbody>
       </table>
     </ScrollTable>
+  );
+}
+
+/**
+ * The grid of results: a row per attempt, a column per question (bank order), each cell coloured
+ * by its result and saying it in a mark and a word, so colour is never the only sign.
+ */
+function QuestionGrid({
+  assignmentId,
+  rows,
+  questions,
+  severalAttempts,
+}: {
+  assignmentId: string;
+  rows: readonly GradebookAttempt[];
+  questions: readonly GradebookQuestion[];
+  severalAttempts: boolean;
+}) {
+  return (
+    <>
+      <p className="muted question-grid-legend">
+        {Object.values(QUESTION_RESULT_LABELS)
+          .map(({ mark, label }) => `${mark} ${label.toLowerCase()}`)
+          .join(' · ')}
+        . Point at a question number to read its prompt.
+      </p>
+      <ScrollTable label="Results by question">
+        <table className="data-table question-grid">
+          <caption className="visually-hidden">
+            Results by question: a row per attempt, a column per question
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Student</th>
+              {questions.map((question) => (
+                <th key={question.id} scope="col" className="question-grid-heading">
+                  <abbr title={question.prompt}>Q{question.number}</abbr>
+                </th>
+              ))}
+              <th scope="col" className="numeric">
+                Percent
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.attemptId}>
+                <th scope="row">
+                  <StudentLink
+                    assignmentId={assignmentId}
+                    row={row}
+                    severalAttempts={severalAttempts}
+                  />
+                </th>
+                {row.results === null ? (
+                  <td colSpan={questions.length} className="cell-note">
+                    In progress: {row.answeredCount} of {row.questionCount} answered
+                  </td>
+                ) : (
+                  questions.map((question, index) => {
+                    const result = row.results?.[index] ?? null;
+                    const shown = result === null ? null : QUESTION_RESULT_LABELS[result];
+                    return (
+                      <td
+                        key={question.id}
+                        className={`question-grid-cell${result === null ? '' : ` result-${result}`}`}
+                      >
+                        {shown && (
+                          <>
+                            <span aria-hidden="true">{shown.mark}</span>
+                            <span className="visually-hidden">{shown.label}</span>
+                          </>
+                        )}
+                      </td>
+                    );
+                  })
+                )}
+                <td className="numeric">{formatPercent(row.percent)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+    </>
+  );
+}
+
+/** Previous and next page buttons around which rows are shown, announced as they change. */
+function Pager({
+  page,
+  onPage,
+}: {
+  page: GradebookPage<GradebookAttempt>;
+  onPage: (page: number) => void;
+}) {
+  return (
+    <nav className="button-row gradebook-pager" aria-label="Gradebook pages">
+      <button
+        type="button"
+        className="button"
+        disabled={page.page === 0}
+        onClick={() => onPage(page.page - 1)}
+      >
+        Previous page
+      </button>
+      <p role="status">
+        Rows {page.first.toLocaleString()}–{page.last.toLocaleString()} of{' '}
+        {page.total.toLocaleString()} (page {page.page + 1} of {page.pageCount})
+      </p>
+      <button
+        type="button"
+        className="button"
+        disabled={page.page === page.pageCount - 1}
+        onClick={() => onPage(page.page + 1)}
+      >
+        Next page
+      </button>
+    </nav>
   );
 }

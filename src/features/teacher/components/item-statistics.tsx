@@ -1,3 +1,4 @@
+import { formatCount } from '../../../domain/plural';
 import { QUESTION_TYPE_LABELS, SKILL_LABELS } from '../../../lib/labels';
 import {
   describeDiscrimination,
@@ -39,8 +40,8 @@ export function ItemStatisticsCard({ item, number }: { item: ItemStatistics; num
       <h3 id={headingId}>Question {number}</h3>
       <p className="item-prompt">{item.prompt}</p>
       <p className="muted">
-        {QUESTION_TYPE_LABELS[item.type]} · {SKILL_LABELS[item.skill]} · {item.maxPoints}{' '}
-        {item.maxPoints === 1 ? 'point' : 'points'}
+        {QUESTION_TYPE_LABELS[item.type]} · {SKILL_LABELS[item.skill]} ·{' '}
+        {formatCount(item.maxPoints, 'point')}
       </p>
       <dl className="item-figures">
         <div>
@@ -66,8 +67,8 @@ export function ItemStatisticsCard({ item, number }: { item: ItemStatistics; num
       </dl>
       {topDistractor && (
         <p className="notice notice-warning distractor-note">
-          The wrong answer chosen most: “{topDistractor.text}”, by {topDistractor.count}{' '}
-          {topDistractor.count === 1 ? 'student' : 'students'} ({formatShare(topDistractor.share)}).
+          The wrong answer chosen most: “{topDistractor.text}”, by{' '}
+          {formatCount(topDistractor.count, 'student')} ({formatShare(topDistractor.share)}).
         </p>
       )}
       {item.options.length > 0 && (
@@ -82,9 +83,6 @@ export function ItemStatisticsCard({ item, number }: { item: ItemStatistics; num
               <th scope="col" className="numeric">
                 Share
               </th>
-              <th scope="col">
-                <span className="visually-hidden">Bar</span>
-              </th>
             </tr>
           </thead>
           <tbody>
@@ -98,12 +96,12 @@ export function ItemStatisticsCard({ item, number }: { item: ItemStatistics; num
                       <span className="right-answer-tag">(right answer)</span>
                     </>
                   )}
+                  {/* Under the option's text, not in a column of its own, so on a phone the
+                      text keeps the width and does not squeeze to a word per line. */}
+                  <ShareBar share={option.share} correct={option.correct} />
                 </th>
                 <td className="numeric">{option.count}</td>
                 <td className="numeric">{formatShare(option.share)}</td>
-                <td className="bar-cell">
-                  <ShareBar share={option.share} correct={option.correct} />
-                </td>
               </tr>
             ))}
           </tbody>

@@ -1,10 +1,10 @@
 import type { PublicPartA, PublicPartB, PublicQuestion } from '../../../domain/public-question';
 import { JUDGEMENT_LABELS } from '../../../domain/describe-response';
+import { formatCount } from '../../../domain/plural';
+import { optionLetter } from '../paper-key';
 import { QuestionText } from './question-text';
 
 type Answerable = Exclude<PublicQuestion, { type: 'two-part' }> | PublicPartA | PublicPartB;
-
-const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 function WritingLines({ count }: { count: number }) {
   return (
@@ -27,9 +27,10 @@ function AnswerSpace({ item }: { item: Answerable }) {
             {item.type === 'single' ? 'Tick one box.' : 'Tick every box that applies.'}
           </p>
           <ul className="paper-choices">
-            {item.options.map((option) => (
+            {item.options.map((option, index) => (
               <li key={option.id}>
-                <span className="tick-box" aria-hidden="true" /> {option.text}
+                <span className="tick-box" aria-hidden="true" />{' '}
+                <strong>{optionLetter(index)}</strong> {option.text}
               </li>
             ))}
           </ul>
@@ -70,7 +71,7 @@ function AnswerSpace({ item }: { item: Answerable }) {
           <ul className="paper-match-right">
             {item.right.map((right, index) => (
               <li key={right.id}>
-                <strong>{LETTERS[index]}</strong> {right.text}
+                <strong>{optionLetter(index)}</strong> {right.text}
               </li>
             ))}
           </ul>
@@ -93,7 +94,7 @@ function AnswerSpace({ item }: { item: Answerable }) {
       return (
         <>
           <p className="paper-instruction">
-            Copy or underline the sentence(s) of the article that prove it.
+            Copy or underline the sentences of the article that prove it.
           </p>
           <WritingLines count={3} />
         </>
@@ -108,9 +109,7 @@ export function PaperQuestion({ question }: { question: PublicQuestion }) {
     <article className="paper-question" aria-labelledby={headingId}>
       <h3 id={headingId}>
         Question {question.number}{' '}
-        <span className="paper-points">
-          ({question.points} {question.points === 1 ? 'point' : 'points'})
-        </span>
+        <span className="paper-points">({formatCount(question.points, 'point')})</span>
       </h3>
       <QuestionText question={question} />
       {question.type === 'two-part' ? (

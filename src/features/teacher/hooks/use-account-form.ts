@@ -14,7 +14,8 @@ function nextPage(next: string | null): string {
 
 /**
  * What the sign-up and login forms share: problems shown by their fields and in a summary, the
- * server's refusals (a 429 with its wait, counted down), and on success the page to go on to.
+ * server's refusals, and on success the page to go on to. A refusal that says how long to wait
+ * ("Too many tries. Try again in 4 minutes.") is shown once, until that wait is over.
  */
 export function useAccountForm({
   fieldIds,
@@ -29,7 +30,9 @@ export function useAccountForm({
   const [searchParams] = useSearchParams();
   const { secondsLeft, start } = useCountdown();
   const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<{ message: string; untilWaited: boolean } | null>(
+    null,
+  );
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
 
@@ -46,11 +49,11 @@ export function useAccountForm({
     } catch (caught) {
       const fieldId = caught instanceof ApiError ? fieldOfErrorCode[caught.code] : undefined;
       const serverProblems = fieldProblemsOf(caught, fieldIds);
-      if (fieldId) setProblems([{ fieldId, message: describeProblem(caught) }]);
-      else if (serverProblems.length > 0) setProblems(serverProblems);
-      else setFormError(describeProblem(caught));
       const wait = retryAfterSeconds(caught);
       if (wait !== null) start(wait);
+      if (fieldId) setProblems([{ fieldId, message: describeProblem(caught) }]);
+      else if (serverProblems.length > 0) setProblems(serverProblems);
+      else setFormError({ message: describeProblem(caught), untilWaited: wait !== null });
     }
     setBusy(false);
   }
@@ -58,11 +61,9 @@ export function useAccountForm({
   return {
     submit,
     problems,
-    formError,
+    formError: formError?.untilWaited && secondsLeft === 0 ? null : (formError?.message ?? null),
     attempt,
     busy,
-    /** Seconds before the server takes another try, after a 429. */
-    secondsLeft,
     errorOf: (fieldId: string) => problems.find((problem) => problem.fieldId === fieldId)?.message,
   };
 }

@@ -10,10 +10,13 @@ export type PolledResource<T> =
  * Server data that is fetched again every `intervalMs` while the page is visible (and at once when
  * it becomes visible again), so a teacher watches results arrive without reloading. A failed
  * refresh keeps the last good data. `refresh()` fetches now, for example after a change.
+ *
+ * `load` gets the data it last returned for this key (undefined at first): returning that same
+ * object says nothing changed (e.g. after a 304), and the page is not drawn again.
  */
 export function usePolledResource<T>(
   key: string,
-  load: () => Promise<T>,
+  load: (current: T | undefined) => Promise<T>,
   intervalMs: number,
 ): { resource: PolledResource<T>; refresh: () => Promise<void> } {
   const [state, setState] = useState<{ key: string; resource: PolledResource<T> }>({
@@ -25,15 +28,25 @@ export function usePolledResource<T>(
     loadRef.current = load;
   });
   const latestRequest = useRef(0);
+  /** The data last loaded, by key, for `load` to compare with. */
+  const current = useRef<{ key: string; data: T } | undefined>(undefined);
 
   const refresh = useCallback(async () => {
     latestRequest.current += 1;
     const request = latestRequest.current;
     try {
-      const data = await loadRef.current();
-      if (request === latestRequest.current) {
-        setState({ key, resource: { status: 'ready', data, refreshError: null } });
-      }
+      const previous = current.current?.key === key ? current.current.data : undefined;
+      const data = await loadRef.current(previous);
+      if (request !== latestRequest.current) return;
+      current.current = { key, data };
+      setState((state) =>
+        state.key === key &&
+        state.resource.status === 'ready' &&
+        state.resource.data === data &&
+        state.resource.refreshError === null
+          ? state
+          : { key, resource: { status: 'ready', data, refreshError: null } },
+      );
     } catch (error) {
       if (request !== latestRequest.current) return;
       setState((previous) =>
