@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import boundaries from 'eslint-plugin-boundaries';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
 /** An import policy: files of layer `from` may import from the layers in `to`. */
@@ -35,6 +36,18 @@ export default tseslint.config(
     files: ['src/**/*.tsx', 'tests/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
     rules: { ...reactHooks.configs.recommended.rules, ...jsxA11y.flatConfigs.strict.rules },
+  },
+  // No import cycles: a circle makes load order decide which module sees the other half-initialised.
+  // Type-only imports are erased at compile time, so the rule (by design) does not follow them.
+  {
+    files: ['**/*.{ts,tsx,js}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   // Imports flow one way: domain <- content <- server; domain <- lib/components <- features <- app.
   {
@@ -127,6 +140,13 @@ export default tseslint.config(
               group: ['zod', 'zod/*'],
               allowTypeImports: true,
               message: 'Import zod types only in browser code.',
+            },
+            // These domain modules build zod schemas; their plain data lives in zod-free modules.
+            {
+              group: ['**/domain/assignment-settings', '**/domain/*-schema'],
+              allowTypeImports: true,
+              message:
+                'This domain module builds zod schemas: browser code imports its types only (values from assignment-choices.ts or field-limits.ts).',
             },
           ],
         },

@@ -36,7 +36,7 @@ export default defineConfig({
   publicDir: '../public',
   plugins: [react(), VitePWA(pwaOptions)],
   // Source maps are written for debugging a production stack trace but not linked from the
-  // bundles ('hidden'); the server never serves them (src/server/serve-client.ts).
+  // bundles ('hidden'); the server never serves them (src/server/http/serve-client.ts).
   build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: 'hidden' },
   server: { proxy: { '/api': apiTarget } },
   test: {

@@ -21,6 +21,11 @@ interface ArticleViewProps {
   selection?: SentenceSelection;
   /** Sentences to mark, such as the evidence of a reviewed question; they can take focus. */
   highlighted?: ReadonlySet<string>;
+  /**
+   * Sentences hidden behind a placeholder, such as the sentence a cloze question on screen is
+   * copied from (it holds the gaps' answers word for word).
+   */
+  masked?: ReadonlySet<string>;
   /** A short line shown above the text (instructions for selecting). */
   notice?: ReactNode;
   /**
@@ -34,12 +39,21 @@ function SentenceText({
   sentence,
   selection,
   highlighted,
+  masked,
 }: {
   sentence: Sentence;
   selection?: SentenceSelection;
   highlighted: boolean;
+  masked: boolean;
 }) {
   const common = { id: sentenceElementId(sentence.id), 'data-sentence-id': sentence.id };
+  if (masked) {
+    return (
+      <span {...common} className="sentence sentence-masked">
+        [A sentence is hidden here while you fill the gaps.]
+      </span>
+    );
+  }
   if (selection) {
     const pressed = selection.selected.has(sentence.id);
     return (
@@ -77,6 +91,7 @@ export function ArticleView({
   headingLevel,
   selection,
   highlighted,
+  masked,
   notice,
   afterHighlight,
 }: ArticleViewProps) {
@@ -136,6 +151,7 @@ export function ArticleView({
                         sentence={sentence}
                         selection={selection}
                         highlighted={highlighted?.has(sentence.id) ?? false}
+                        masked={masked?.has(sentence.id) ?? false}
                       />
                       {sentence.id === lastHighlighted && afterHighlight}
                     </Fragment>

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { AppForm } from './app-form';
+import { CodeInput } from './code-input';
 import { JOIN_CODE_LENGTH, parseJoinCode } from '../domain/assignment-rules';
 import { getHref } from '../lib/paths';
 import './join-code-form.css';
@@ -12,11 +14,9 @@ export function JoinCodeForm({ initialCode = '' }: { initialCode?: string }) {
   const fieldId = useId();
 
   return (
-    <form
+    <AppForm
       className="join-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+      onSubmit={() => {
         const parsed = parseJoinCode(code);
         if (!parsed) {
           setProblem(
@@ -36,17 +36,7 @@ export function JoinCodeForm({ initialCode = '' }: { initialCode?: string }) {
           {JOIN_CODE_LENGTH} letters and digits. Capitals and spaces do not matter.
         </p>
         <div className="join-form-row">
-          <input
-            id={fieldId}
-            className="text-input join-code-input"
-            value={code}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            aria-describedby={`${fieldId}-hint${problem ? ` ${fieldId}-error` : ''}`}
-            aria-invalid={problem ? true : undefined}
-            onChange={(event) => setCode(event.target.value)}
-          />
+          <CodeInput id={fieldId} value={code} invalid={Boolean(problem)} onChange={setCode} />
           <button type="submit" className="button">
             Join
           </button>
@@ -57,6 +47,6 @@ export function JoinCodeForm({ initialCode = '' }: { initialCode?: string }) {
           </p>
         )}
       </div>
-    </form>
+    </AppForm>
   );
 }

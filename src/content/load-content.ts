@@ -4,18 +4,10 @@ import path from 'node:path';
 import type { Article } from '../domain/article';
 import { checkUniqueIds } from '../domain/question-rules';
 import type { ResolvedBank } from '../domain/resolved-bank';
+import type { ContentProblem } from './content-problem';
 import { readArticle, type ArticleFile } from './read-article';
 import { readBank, type BankFile } from './read-bank';
 import { problemAtPath } from './yaml-source';
-
-/** One thing wrong in `questions/`, placed so an editor can jump to it. Lines and columns count from 1. */
-export interface ContentProblem {
-  file: string;
-  line: number;
-  column: number;
-  questionId?: string;
-  message: string;
-}
 
 export interface LoadedBank {
   bank: ResolvedBank;

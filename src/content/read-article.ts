@@ -1,7 +1,7 @@
 import { parseArticle, type Article, type ArticleMeta } from '../domain/article';
 import { articleMetaSchema } from '../domain/article-schema';
+import type { ContentProblem } from './content-problem';
 import { describeIssues } from './describe-issues';
-import type { ContentProblem } from './load-content';
 import { parseYaml, problemAtPath } from './yaml-source';
 
 export interface ArticleFile {

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Article } from '../domain/article';
+import { checkKeyBalance } from '../domain/key-balance';
 import { bankSchema, questionSchema, type Bank, type Question } from '../domain/question-schema';
-import { checkBank, checkEvidenceKeys, type BankIds } from '../domain/question-rules';
+import { checkBank, checkResolvedBank, type BankIds } from '../domain/question-rules';
 import { resolveBank, type BankProblem, type ResolvedBank } from '../domain/resolved-bank';
+import type { ContentProblem } from './content-problem';
 import { describeIssues } from './describe-issues';
-import type { ContentProblem } from './load-content';
 import { parseYaml, problemAtOffset, problemAtPath, type YamlSource } from './yaml-source';
 
 /** Where a bank finds `questions/schema.json`, from `questions/<article-id>/<bank>.yaml`. */
@@ -163,6 +164,7 @@ export function readBank(file: string, text: string, context: BankContext): Bank
     return at(path, problem.message, problem.questionId);
   };
   problems.push(...checkBank({ questions: validQuestions }).map(toFile));
+  problems.push(...checkKeyBalance({ questions: validQuestions }).map(toFile));
 
   let resolved: ResolvedBank | undefined;
   if (context.article) {
@@ -180,7 +182,7 @@ export function readBank(file: string, text: string, context: BankContext): Bank
     // sentence" would only repeat it.
     const unresolved = new Set(resolution.problems.map((problem) => problem.questionId));
     problems.push(
-      ...checkEvidenceKeys(resolution.bank)
+      ...checkResolvedBank(resolution.bank, context.article)
         .filter((problem) => !unresolved.has(problem.questionId))
         .map(toFile),
     );

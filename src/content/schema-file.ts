@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { buildBankJsonSchema } from '../domain/question-schema';
-import type { ContentProblem } from './load-content';
+import type { ContentProblem } from './content-problem';
 
 /** Banks point to this file with `# yaml-language-server: $schema=../schema.json`. */
 export function schemaFilePath(questionsDir: string): string {

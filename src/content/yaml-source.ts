@@ -8,7 +8,7 @@ import {
   type Document,
   type ErrorCode,
 } from 'yaml';
-import type { ContentProblem } from './load-content';
+import type { ContentProblem } from './content-problem';
 
 /** A parsed YAML text that can say where any path in it is, for problems with a line and column. */
 export interface YamlSource {

@@ -2,33 +2,25 @@
  * The rules of an assignment that do not depend on storage: join codes, deadlines, what a student
  * may see of a submitted attempt, and which attempt counts. Time is always passed in.
  */
+import type { COUNTED_ATTEMPTS, REVIEW_CONTENTS, REVIEW_TIMINGS } from './assignment-choices';
 import { assertNever } from './assert-never';
 import { studentNameKey } from './student-name';
+import { createCode, parseCode } from './typed-code';
 
 /** Join-code letters: no 0/O, 1/I/L, so a code read off a projector is typed right. */
 export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const JOIN_CODE_LENGTH = 6;
 
-/**
- * Builds a join code from random integers. `randomIndex(n)` must return a uniform integer in
- * [0, n): the server passes `crypto.randomInt`, tests pass a seeded source.
- */
+const JOIN_CODE = { alphabet: JOIN_CODE_ALPHABET, length: JOIN_CODE_LENGTH };
+
+/** A new join code from uniform random integers in [0, n) (see `createCode`). */
 export function createJoinCode(randomIndex: (exclusiveMax: number) => number): string {
-  let code = '';
-  for (let i = 0; i < JOIN_CODE_LENGTH; i += 1) {
-    code += JOIN_CODE_ALPHABET[randomIndex(JOIN_CODE_ALPHABET.length)] ?? '';
-  }
-  return code;
+  return createCode(JOIN_CODE, randomIndex);
 }
 
-/**
- * Reads a code as a student types it: any case, with spaces or dashes. Returns null when it cannot
- * be a code: the wrong length, or a character that codes never use.
- */
+/** A join code as a student types it (any case, spaces or dashes); null when it cannot be one. */
 export function parseJoinCode(input: string): string | null {
-  const code = input.toUpperCase().replace(/[\s-]/g, '');
-  if (code.length !== JOIN_CODE_LENGTH) return null;
-  return [...code].every((letter) => JOIN_CODE_ALPHABET.includes(letter)) ? code : null;
+  return parseCode(input, JOIN_CODE);
 }
 
 export interface DeadlineInput {
@@ -65,13 +57,16 @@ export function isWithinDeadline(deadline: Date | null, now: Date): boolean {
   return deadline === null || now.getTime() <= deadline.getTime() + DEADLINE_GRACE_SECONDS * 1000;
 }
 
-export type ReviewTiming = 'immediately' | 'after-due' | 'never';
-export type ReviewContent = 'score' | 'full';
+// The choices are plain data in assignment-choices.ts (imported as types only, so the student's
+// first download, which needs these rules for join codes, does not carry the teacher's choices).
+export type ReviewTiming = (typeof REVIEW_TIMINGS)[number];
+export type ReviewContent = (typeof REVIEW_CONTENTS)[number];
 export interface ReviewPolicy {
   when: ReviewTiming;
   /** score: the score only; full: answers, explanations and evidence too. */
   show: ReviewContent;
 }
+export type CountedAttempt = (typeof COUNTED_ATTEMPTS)[number];
 
 /** Practice attempts show everything once submitted, unless a class holds the bank's key. */
 export const PRACTICE_REVIEW_POLICY: ReviewPolicy = { when: 'immediately', show: 'full' };
@@ -169,8 +164,6 @@ export function predictKeyRelease(holding: readonly AssessmentState[]): Date | n
   }
   return latest;
 }
-
-export type CountedAttempt = 'highest' | 'last' | 'first' | 'average';
 
 /**
  * The percent that counts in the gradebook, from a student's submitted attempts in the order they

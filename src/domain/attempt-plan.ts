@@ -1,24 +1,7 @@
-import { assertNever } from './assert-never';
-import { JUDGEMENTS } from './question-kinds';
-import type { Option, PartA, PartB } from './question-schema';
-import type {
-  PublicBody,
-  PublicChoice,
-  PublicPartA,
-  PublicPartB,
-  PublicQuestion,
-  PublicTwoPart,
-} from './public-question';
+import type { PublicBody, PublicQuestion } from './public-question';
+import { questionTypeModule } from './question-types/registry';
 import type { ResolvedBank, ResolvedQuestion } from './resolved-bank';
-import { maxPointsOf, type AnswerItem } from './scorers';
-import {
-  assertSeed,
-  createRandom,
-  deriveSeed,
-  shuffle,
-  shuffleOutOfOrder,
-  type RandomSource,
-} from './seeded-random';
+import { assertSeed, createRandom, deriveSeed, shuffle } from './seeded-random';
 
 export interface AttemptPlanOptions {
   /** An integer from 0 to 2^32 - 1; the same seed always gives the same plan. */
@@ -46,79 +29,16 @@ export interface AttemptPlan {
   choiceOrders: Record<string, Record<string, string[]>>;
 }
 
-/**
- * The seed for `order` items shown alike to everyone (shuffling off, or a preview): one
- * arrangement, which is never the right order.
- */
-const SHARED_ORDER_SEED = 0;
-
-/**
- * The arrangement of `order` items. Shuffled per attempt, every arrangement is equally likely, the
- * right one included: an arrangement never shown would be the key, found by elimination over
- * enough practice attempts. Shown alike to everyone, it is one fixed arrangement that is never
- * the right order, since that one would be the key for all.
- */
-function arrangeOrderItems(
-  itemIds: string[],
-  { shuffleOptions, sameForEveryone = false }: AttemptPlanOptions,
-  randomFor: (listName: string, seed?: number) => RandomSource,
-): string[] {
-  return shuffleOptions && !sameForEveryone
-    ? shuffle(itemIds, randomFor('items'))
-    : shuffleOutOfOrder(itemIds, randomFor('items', SHARED_ORDER_SEED));
-}
-
-/** Options marked `fixed` (such as "None of these") keep their place; the others are shuffled. */
-function arrangeOptions(options: readonly Option[], random: RandomSource | undefined): string[] {
-  const ids = options.map((option) => option.id);
-  if (random === undefined) return ids;
-  const movable = shuffle(
-    options.filter((option) => !option.fixed).map((option) => option.id),
-    random,
-  );
-  let next = 0;
-  return options.map((option) => (option.fixed ? option.id : (movable[next++] ?? option.id)));
-}
-
 function arrangeChoices(
   question: ResolvedQuestion,
   options: AttemptPlanOptions,
 ): Record<string, string[]> {
-  const randomFor = (listName: string, seed = options.seed) =>
-    createRandom(deriveSeed(seed, `${question.id}/${listName}`));
-  const optionRandom = (listName: string) =>
-    options.shuffleOptions ? randomFor(listName) : undefined;
-  const listsOfPart = (part: PartA | PartB, prefix: string): Record<string, string[]> =>
-    part.type === 'single' || part.type === 'multiple'
-      ? {
-          [`${prefix}.options`]: arrangeOptions(part.options, optionRandom(`${prefix}.options`)),
-        }
-      : {};
-  const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
-
-  switch (question.type) {
-    case 'single':
-    case 'multiple':
-      return { options: arrangeOptions(question.options, optionRandom('options')) };
-    case 'match': {
-      const left = ids(question.left);
-      const right = ids(question.right);
-      return options.shuffleOptions
-        ? { left: shuffle(left, randomFor('left')), right: shuffle(right, randomFor('right')) }
-        : { left, right };
-    }
-    case 'order':
-      return { items: arrangeOrderItems(ids(question.items), options, randomFor) };
-    case 'judgement':
-    case 'numeric':
-    case 'short':
-    case 'evidence':
-      return {};
-    case 'two-part':
-      return { ...listsOfPart(question.partA, 'partA'), ...listsOfPart(question.partB, 'partB') };
-    default:
-      return assertNever(question);
-  }
+  return questionTypeModule(question.type).arrangeChoices(question, {
+    shuffleOptions: options.shuffleOptions,
+    sameForEveryone: options.sameForEveryone ?? false,
+    randomFor: (listName, seed = options.seed) =>
+      createRandom(deriveSeed(seed, `${question.id}/${listName}`)),
+  });
 }
 
 function selectQuestions(
@@ -162,92 +82,6 @@ export function createAttemptPlan(bank: ResolvedBank, options: AttemptPlanOption
   };
 }
 
-/** Where a list of choices sits in a plan: the question, and `partA.`/`partB.` for parts. */
-interface ListPlace {
-  plan: AttemptPlan;
-  questionId: string;
-  prefix: '' | 'partA.' | 'partB.';
-}
-
-/**
- * A question's choices in the plan's order, with only their ids and texts. A plan that does not
- * list exactly the question's choices is a bug, never shown as the bank's (possibly right) order.
- */
-function presentChoices(
-  place: ListPlace,
-  listName: string,
-  choices: readonly { id: string; text: string }[],
-): PublicChoice[] {
-  const order = place.plan.choiceOrders[place.questionId]?.[`${place.prefix}${listName}`];
-  const presented: PublicChoice[] = [];
-  for (const id of order ?? []) {
-    const choice = choices.find((candidate) => candidate.id === id);
-    if (choice !== undefined) presented.push({ id: choice.id, text: choice.text });
-  }
-  if (order?.length !== choices.length || presented.length !== choices.length) {
-    throw new Error(
-      `The attempt plan has no order of "${place.prefix}${listName}" for question "${place.questionId}".`,
-    );
-  }
-  return presented;
-}
-
-type SingleResponseQuestion = Exclude<ResolvedQuestion, { type: 'two-part' }>;
-
-function toPublicBody(item: PartA, place: ListPlace): PublicPartA;
-function toPublicBody(item: PartB, place: ListPlace): PublicPartB;
-function toPublicBody(
-  item: SingleResponseQuestion,
-  place: ListPlace,
-): Exclude<PublicBody, PublicTwoPart>;
-// Every field is copied by name: the resolved question carries the key and must never be spread.
-function toPublicBody(
-  item: AnswerItem,
-  place: ListPlace,
-): Exclude<PublicBody, PublicTwoPart> | PublicPartB {
-  const { prompt, points } = item;
-  switch (item.type) {
-    case 'single':
-    case 'multiple':
-      return {
-        type: item.type,
-        prompt,
-        points,
-        options: presentChoices(place, 'options', item.options),
-      };
-    case 'judgement':
-      return {
-        type: item.type,
-        prompt,
-        points,
-        statement: item.statement,
-        choices: [...JUDGEMENTS],
-      };
-    case 'numeric':
-      return item.unit === undefined
-        ? { type: item.type, prompt, points }
-        : { type: item.type, prompt, points, unit: item.unit };
-    case 'short':
-      return { type: item.type, prompt, points };
-    case 'match':
-      return {
-        type: item.type,
-        prompt,
-        points,
-        left: presentChoices(place, 'left', item.left),
-        right: presentChoices(place, 'right', item.right),
-      };
-    case 'order':
-      return { type: item.type, prompt, points, items: presentChoices(place, 'items', item.items) };
-    case 'evidence':
-      return 'claim' in item
-        ? { type: item.type, prompt, points, claim: item.claim }
-        : { type: item.type, prompt, points };
-    default:
-      return assertNever(item);
-  }
-}
-
 /**
  * What a student sees of a question while answering it, numbered `number` and with its choices in
  * the plan's order: prompts, texts and ids only. No correct flag, accepted answer, tolerance, key,
@@ -259,26 +93,14 @@ export function toPublicQuestion(
   number: number,
 ): PublicQuestion {
   const { id, skill, difficulty } = question;
-  if (question.type !== 'two-part') {
-    // Object.assign, not spread: spreading one of nine body shapes is many times slower in V8.
-    return Object.assign(toPublicBody(question, { plan, questionId: id, prefix: '' }), {
-      id,
-      skill,
-      difficulty,
-      number,
-    });
-  }
-  return {
-    id,
-    skill,
-    difficulty,
-    number,
-    type: question.type,
-    prompt: question.prompt,
-    points: maxPointsOf(question),
-    partA: toPublicBody(question.partA, { plan, questionId: id, prefix: 'partA.' }),
-    partB: toPublicBody(question.partB, { plan, questionId: id, prefix: 'partB.' }),
-  };
+  const body = questionTypeModule(question.type).toPublic(question, {
+    questionId: id,
+    prefix: '',
+    choiceOrders: plan.choiceOrders[id],
+  });
+  // Object.assign, not spread: spreading one of the body shapes is many times slower in V8. The
+  // cast: an evidence body without a claim is a Part B's, and a whole question always has one.
+  return Object.assign(body as PublicBody, { id, skill, difficulty, number });
 }
 
 /** The questions of a planned attempt, in its order, as the student sees them. */

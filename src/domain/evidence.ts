@@ -22,7 +22,7 @@ export type EvidenceResolution =
  * `Moscow's` finds `Moscow’s`. Each replacement is one character for one, so offsets in the
  * normalised text are offsets in the original.
  */
-function normaliseQuotes(text: string): string {
+export function normaliseQuotes(text: string): string {
   return text.replace(/[‘’‛′]/g, "'").replace(/[“”„″]/g, '"');
 }
 

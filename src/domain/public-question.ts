@@ -61,6 +61,23 @@ export interface PublicEvidence {
   claim: string;
 }
 
+/** A piece of a cloze text: words as written, or a gap to fill. */
+export type PublicClozeSegment =
+  | { kind: 'text'; text: string }
+  /** `choices` for a drop-down gap, in this attempt's order; null for a gap the student types. */
+  | { kind: 'gap'; gapId: string; choices: string[] | null };
+export interface PublicCloze {
+  type: 'cloze';
+  prompt: string;
+  points: number;
+  segments: PublicClozeSegment[];
+  /**
+   * The article sentences the text comes from: the page hides them while the question is on
+   * screen, since they hold the gaps' answers word for word.
+   */
+  maskedSentenceIds: string[];
+}
+
 export type PublicPartA =
   PublicSingle | PublicMultiple | PublicJudgement | PublicNumeric | PublicShort;
 export type PublicPartB = Omit<PublicEvidence, 'claim'> | PublicSingle | PublicMultiple;
@@ -73,17 +90,37 @@ export interface PublicTwoPart {
   partB: PublicPartB;
 }
 
+type Assert<Condition extends true> = Condition;
+
+/**
+ * The public shape of each question type, by type. `SameKeysAsTypes` makes a type without a
+ * public shape, a shape for no type, or a shape of the wrong type a compile error.
+ */
+type SameKeysAsTypes<Shapes> = [QuestionType] extends [keyof Shapes]
+  ? [keyof Shapes] extends [QuestionType]
+    ? {
+        [T in QuestionType]: Shapes[T] extends { type: T } ? true : false;
+      }[QuestionType] extends true
+      ? true
+      : false
+    : false
+  : false;
+export interface PublicBodyByType {
+  single: PublicSingle;
+  multiple: PublicMultiple;
+  judgement: PublicJudgement;
+  numeric: PublicNumeric;
+  short: PublicShort;
+  match: PublicMatch;
+  order: PublicOrder;
+  evidence: PublicEvidence;
+  'two-part': PublicTwoPart;
+  cloze: PublicCloze;
+}
+export type PublicBodiesCheck = Assert<SameKeysAsTypes<PublicBodyByType>>;
+
 /** A public question without what every question has (id, skill, difficulty, number). */
-export type PublicBody =
-  | PublicSingle
-  | PublicMultiple
-  | PublicJudgement
-  | PublicNumeric
-  | PublicShort
-  | PublicMatch
-  | PublicOrder
-  | PublicEvidence
-  | PublicTwoPart;
+export type PublicBody = PublicBodyByType[QuestionType];
 
 export type PublicQuestion = PublicBody & {
   id: string;
@@ -93,5 +130,5 @@ export type PublicQuestion = PublicBody & {
   number: number;
 };
 
-/** Compile-time check that every question type has a public shape. */
+/** The public question of one type (`PublicBodyByType` is checked to hold every type). */
 export type PublicQuestionOf<T extends QuestionType> = Extract<PublicQuestion, { type: T }>;

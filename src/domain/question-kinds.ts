@@ -24,8 +24,16 @@ export const QUESTION_TYPES = [
   'order',
   'evidence',
   'two-part',
+  'cloze',
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export const JUDGEMENTS = ['true', 'false', 'not-given'] as const;
 export type Judgement = (typeof JUDGEMENTS)[number];
+
+/** How a judgement reads to a person. */
+export const JUDGEMENT_LABELS: Record<Judgement, string> = {
+  true: 'True',
+  false: 'False',
+  'not-given': 'Not given',
+};

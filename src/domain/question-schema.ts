@@ -1,20 +1,26 @@
 import { z } from 'zod';
-import { JUDGEMENTS, SKILLS } from './question-kinds';
+import { SKILLS, type QuestionType } from './question-kinds';
+import { clozeBankFields } from './question-types/cloze';
+import { evidenceBankFields } from './question-types/evidence';
+import { judgementBankFields } from './question-types/judgement';
+import { matchBankFields } from './question-types/match';
+import { multipleBankFields } from './question-types/multiple';
+import { numericBankFields } from './question-types/numeric';
+import { orderBankFields } from './question-types/order';
+import { createSchemaKit } from './question-types/schema-kit';
+import { shortBankFields } from './question-types/short';
+import { singleBankFields } from './question-types/single';
+import { twoPartBankFields } from './question-types/two-part';
 
 /**
  * The question-bank format, defined once. Types come from `z.infer`, the validator from
  * `safeParse`, and the editor's JSON Schema (`questions/schema.json`) from `z.toJSONSchema`.
  * Rules that need more than one field at a time (the key names an existing option, wrong options
- * carry feedback, ...) live in `question-rules.ts`; quotes are resolved in `evidence.ts`.
+ * carry feedback, ...) live in each type's module; quotes are resolved in `evidence.ts`.
  */
 
-const slug = z
-  .string()
-  .regex(
-    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-    'Use lower-case letters, digits and single hyphens, like "drone-count".',
-  );
-const text = z.string().trim().min(1, 'Write some text here.');
+const kit = createSchemaKit(z);
+const { slug, text, points: pointsSchema, prompt } = kit;
 
 export const evidenceQuoteSchema = z
   .union([
@@ -31,114 +37,11 @@ export const evidenceQuoteSchema = z
   ])
   .meta({ description: 'An exact quote from the article that proves the answer.' });
 
-const pointsSchema = z
-  .int()
-  .min(1)
-  .max(100)
-  .default(1)
-  .meta({ description: 'Marks for a fully right answer.' });
-const scoringSchema = z.enum(['partial', 'all-or-nothing']).default('partial').meta({
-  description: 'partial: credit for each right part; all-or-nothing: full marks or none.',
-});
+export const optionSchema = kit.option;
 
-export const optionSchema = z.strictObject({
-  id: slug.meta({ description: 'Unique within the question, like "a" or "putin".' }),
-  text,
-  correct: z.boolean().default(false).meta({ description: 'true for a right option.' }),
-  feedback: text
-    .meta({ description: 'Why this option is wrong (required on wrong options).' })
-    .optional(),
-  fixed: z.boolean().default(false).meta({
-    description: 'Keep this option in place when options are shuffled (e.g. "None of these").',
-  }),
-});
-
-const singleFields = {
-  type: z.literal('single'),
-  options: z.array(optionSchema).min(2).max(8),
-};
-const multipleFields = {
-  type: z.literal('multiple'),
-  options: z.array(optionSchema).min(3).max(10),
-  scoring: scoringSchema,
-};
-const judgementFields = {
-  type: z.literal('judgement'),
-  statement: text.meta({ description: 'The statement the student judges against the article.' }),
-  answer: z.enum(JUDGEMENTS),
-  feedback: z
-    .strictObject({ true: text.optional(), false: text.optional(), 'not-given': text.optional() })
-    .meta({ description: 'Why each wrong judgement is wrong (required for both wrong ones).' }),
-};
-const numericFields = {
-  type: z.literal('numeric'),
-  answer: z.number().meta({ description: 'The number exactly as the article gives it.' }),
-  tolerance: z.number().min(0).default(0).meta({ description: 'Accepted absolute difference.' }),
-  unit: text.optional().meta({ description: 'Shown after the input, like "drones".' }),
-};
-const shortFields = {
-  type: z.literal('short'),
-  answers: z.array(text).min(1).meta({
-    description:
-      'Accepted answers; the first is shown as the right answer. Case, spacing, punctuation and a leading "the/a/an" are ignored.',
-  }),
-};
-const matchFields = {
-  type: z.literal('match'),
-  left: z
-    .array(
-      z.strictObject({
-        id: slug,
-        text,
-        match: slug.meta({ description: 'The id of its partner in right.' }),
-      }),
-    )
-    .min(3)
-    .meta({ description: 'The items to pair, each naming its right partner.' }),
-  right: z
-    .array(z.strictObject({ id: slug, text }))
-    .min(3)
-    .meta({
-      description: 'The choices for each left item; may include extra ones that match nothing.',
-    }),
-  scoring: scoringSchema,
-};
-const orderFields = {
-  type: z.literal('order'),
-  items: z
-    .array(z.strictObject({ id: slug, text }))
-    .min(3)
-    .meta({ description: 'The items in the right order; students see them shuffled.' }),
-  scoring: scoringSchema,
-};
-const evidenceFields = {
-  type: z.literal('evidence'),
-  claim: text.meta({
-    description:
-      'The statement the student backs up by choosing sentences of the article, such as "Putin wore military uniform on the visit"; the sentences named by `evidence` are the key',
-  }),
-  scoring: scoringSchema,
-};
-
-const prompt = text.meta({ description: 'What the student is asked.' });
-const partFields = { prompt, points: pointsSchema };
-
-export const partASchema = z.discriminatedUnion('type', [
-  z.strictObject({ ...singleFields, ...partFields }),
-  z.strictObject({ ...multipleFields, ...partFields }),
-  z.strictObject({ ...judgementFields, ...partFields }),
-  z.strictObject({ ...numericFields, ...partFields }),
-  z.strictObject({ ...shortFields, ...partFields }),
-]);
-export const partBSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('evidence'),
-    ...partFields,
-    scoring: scoringSchema,
-  }),
-  z.strictObject({ ...singleFields, ...partFields }),
-  z.strictObject({ ...multipleFields, ...partFields }),
-]);
+const twoPartFields = twoPartBankFields(kit);
+export const partASchema = twoPartFields.partA;
+export const partBSchema = twoPartFields.partB;
 
 const commonFields = {
   id: slug.meta({ description: 'Unique across every bank; never reuse or change it once used.' }),
@@ -149,23 +52,22 @@ const commonFields = {
   evidence: z.array(evidenceQuoteSchema).min(1),
 };
 
+/**
+ * Each type's own fields come from its module (`question-types/<type>.ts`). The modules' bank
+ * fields are listed here by hand because zod needs the tuple to infer `Question`;
+ * `SchemaCoversEveryType` below turns a type left out into a compile error.
+ */
 export const questionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ ...commonFields, ...singleFields, points: pointsSchema }),
-  z.strictObject({ ...commonFields, ...multipleFields, points: pointsSchema }),
-  z.strictObject({ ...commonFields, ...judgementFields, points: pointsSchema }),
-  z.strictObject({ ...commonFields, ...numericFields, points: pointsSchema }),
-  z.strictObject({ ...commonFields, ...shortFields, points: pointsSchema }),
-  z.strictObject({ ...commonFields, ...matchFields, points: pointsSchema }),
-  z.strictObject({ ...commonFields, ...orderFields, points: pointsSchema }),
-  z.strictObject({ ...commonFields, ...evidenceFields, points: pointsSchema }),
-  z.strictObject({
-    ...commonFields,
-    type: z.literal('two-part'),
-    partA: partASchema.meta({ description: 'The answer; its points are earned first.' }),
-    partB: partBSchema.meta({
-      description: 'The evidence for Part A; earns marks only if Part A is right.',
-    }),
-  }),
+  z.strictObject({ ...commonFields, ...singleBankFields(kit), points: pointsSchema }),
+  z.strictObject({ ...commonFields, ...multipleBankFields(kit), points: pointsSchema }),
+  z.strictObject({ ...commonFields, ...judgementBankFields(kit), points: pointsSchema }),
+  z.strictObject({ ...commonFields, ...numericBankFields(kit), points: pointsSchema }),
+  z.strictObject({ ...commonFields, ...shortBankFields(kit), points: pointsSchema }),
+  z.strictObject({ ...commonFields, ...matchBankFields(kit), points: pointsSchema }),
+  z.strictObject({ ...commonFields, ...orderBankFields(kit), points: pointsSchema }),
+  z.strictObject({ ...commonFields, ...evidenceBankFields(kit), points: pointsSchema }),
+  z.strictObject({ ...commonFields, ...twoPartFields }),
+  z.strictObject({ ...commonFields, ...clozeBankFields(kit), points: pointsSchema }),
 ]);
 
 export const bankSchema = z.strictObject({
@@ -185,6 +87,12 @@ export type Question = z.infer<typeof questionSchema>;
 export type Bank = z.infer<typeof bankSchema>;
 /** A bank as written in YAML, before defaults are filled in. */
 export type BankInput = z.input<typeof bankSchema>;
+
+type Assert<Condition extends true> = Condition;
+/** Fails to compile while a question type is missing from `questionSchema`. */
+export type SchemaCoversEveryType = Assert<
+  [QuestionType] extends [Question['type']] ? true : false
+>;
 
 /**
  * The JSON Schema that editors use to complete and check `questions/<article>/<bank>.yaml`.

@@ -30,6 +30,14 @@ export interface EvidenceResponse {
   sentences: string[];
 }
 
+export interface ClozeResponse {
+  /**
+   * Gap id to what fills it: a drop-down gap's chosen choice text, or what was typed. A gap left
+   * out is unanswered.
+   */
+  gaps: Record<string, string>;
+}
+
 export type PartAResponse =
   SingleResponse | MultipleResponse | JudgementResponse | NumericResponse | ShortResponse;
 export type PartBResponse = EvidenceResponse | SingleResponse | MultipleResponse;
@@ -50,6 +58,7 @@ export interface ResponseByType {
   order: OrderResponse;
   evidence: EvidenceResponse;
   'two-part': TwoPartResponse;
+  cloze: ClozeResponse;
 }
 
 export type QuestionResponse = ResponseByType[keyof ResponseByType];

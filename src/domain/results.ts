@@ -25,6 +25,16 @@ export interface PartScores {
   partB: QuestionScore;
 }
 
+/** How one gap of a cloze question was filled, for the review's marks beside each gap. */
+export interface GapResult {
+  gapId: string;
+  /** What the student chose or typed; null for a gap left empty. */
+  given: string | null;
+  correct: boolean;
+  /** The right answer (a typed gap's first accepted answer). */
+  rightAnswer: string;
+}
+
 /** One question of a submitted attempt, with everything the review page shows. */
 export interface QuestionReview extends QuestionScore {
   question: PublicQuestion;
@@ -39,6 +49,8 @@ export interface QuestionReview extends QuestionScore {
   evidence: ResolvedEvidence[];
   /** For two-part questions, the score of each part. */
   parts?: PartScores;
+  /** For cloze questions, each gap's mark. */
+  gaps?: GapResult[];
 }
 
 export interface ScoreBreakdown {

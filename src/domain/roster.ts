@@ -3,6 +3,7 @@
  * lets only that student join as themselves (and reopen their attempt on another device).
  */
 import { STUDENT_NAME_MAX_LENGTH, normaliseStudentName, studentNameKey } from './student-name';
+import { createCode, parseCode } from './typed-code';
 
 /** More than any class; a bound so a pasted file cannot make a huge list. */
 export const ROSTER_MAX_NAMES = 300;
@@ -76,20 +77,16 @@ export function parseClassList(text: string): ParsedClassList {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, names };
 }
 
+const PERSONAL_CODE = { alphabet: PERSONAL_CODE_ALPHABET, length: PERSONAL_CODE_LENGTH };
+
 /** A new personal code from uniform random integers in [0, n) (`crypto.randomInt` on the server). */
 export function createPersonalCode(randomIndex: (exclusiveMax: number) => number): string {
-  let code = '';
-  for (let i = 0; i < PERSONAL_CODE_LENGTH; i += 1) {
-    code += PERSONAL_CODE_ALPHABET[randomIndex(PERSONAL_CODE_ALPHABET.length)] ?? '';
-  }
-  return code;
+  return createCode(PERSONAL_CODE, randomIndex);
 }
 
 /** A code as a student types it (any case, spaces or dashes); null when it cannot be one. */
 export function parsePersonalCode(input: string): string | null {
-  const code = input.toUpperCase().replace(/[\s-]/g, '');
-  if (code.length !== PERSONAL_CODE_LENGTH) return null;
-  return [...code].every((letter) => PERSONAL_CODE_ALPHABET.includes(letter)) ? code : null;
+  return parseCode(input, PERSONAL_CODE);
 }
 
 /** A code as it is printed and read aloud: two groups of four, "ABCD-EFGH". */

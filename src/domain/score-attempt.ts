@@ -1,56 +1,11 @@
 import { correctResponseOf, optionFeedbackOf } from './answer-key';
-import { assertNever } from './assert-never';
 import { toPublicQuestion, type AttemptPlan } from './attempt-plan';
-import { listEvidenceSentenceIds, type ResolvedQuestion } from './resolved-bank';
+import type { ScoreContext } from './question-types/question-type-module';
+import { answerTypeModule, isAnswered, questionTypeModule } from './question-types/registry';
+import type { ResolvedQuestion } from './resolved-bank';
 import type { AttemptResult, QuestionReview, QuestionScore, ScoreBreakdown } from './results';
 import type { QuestionResponse, ResponseMap } from './responses';
-import {
-  roundPoints,
-  scoreEvidence,
-  scoreJudgement,
-  scoreMatch,
-  scoreMultiple,
-  scoreNumeric,
-  scoreOrder,
-  scoreShort,
-  scoreSingle,
-  scoreTwoPart,
-  unansweredScore,
-  type AnswerItem,
-  type ScoredQuestion,
-} from './scorers';
-import { isAnswered } from './validate-response';
-
-/** `question` is the whole question, whose evidence is the key of an evidence item or part. */
-function scoreAnswer(
-  item: AnswerItem,
-  question: ResolvedQuestion,
-  response: QuestionResponse | null | undefined,
-): QuestionScore {
-  if (response === null || response === undefined || !isAnswered(response)) {
-    return unansweredScore(item.points);
-  }
-  switch (item.type) {
-    case 'single':
-      return scoreSingle(item, response);
-    case 'multiple':
-      return scoreMultiple(item, response);
-    case 'judgement':
-      return scoreJudgement(item, response);
-    case 'numeric':
-      return scoreNumeric(item, response);
-    case 'short':
-      return scoreShort(item, response);
-    case 'match':
-      return scoreMatch(item, response);
-    case 'order':
-      return scoreOrder(item, response);
-    case 'evidence':
-      return scoreEvidence(item, listEvidenceSentenceIds(question), response);
-    default:
-      return assertNever(item);
-  }
-}
+import { roundPoints, type ScoredQuestion } from './scorers';
 
 /**
  * Scores one answer. The response should have passed `validateResponse`; one that is missing,
@@ -61,12 +16,12 @@ export function scoreQuestion(
   question: ResolvedQuestion,
   response: QuestionResponse | null | undefined,
 ): ScoredQuestion {
-  if (question.type !== 'two-part') return scoreAnswer(question, question, response);
-  const parts = response && ('partA' in response || 'partB' in response) ? response : {};
-  return scoreTwoPart(
-    scoreAnswer(question.partA, question, parts.partA),
-    scoreAnswer(question.partB, question, parts.partB),
-  );
+  const context: ScoreContext = {
+    question,
+    isAnswered,
+    scoreAnswer: (item, answer) => answerTypeModule(item.type).score(item, answer, context),
+  };
+  return questionTypeModule(question.type).score(question, response, context);
 }
 
 function addTo(
@@ -129,6 +84,7 @@ export function scoreAttempt(
       })),
     };
     if (score.parts) review.parts = score.parts;
+    if (score.gaps) review.gaps = score.gaps;
     return review;
   });
 

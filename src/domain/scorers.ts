@@ -1,23 +1,22 @@
-import { JUDGEMENTS, type Judgement } from './question-kinds';
-import { normaliseAnswer } from './normalise-answer';
-import type { Option, PartA, PartB } from './question-schema';
+import type { PartA, PartB } from './question-schema';
+import type { ScoreContext } from './question-types/question-type-module';
 import type { ResolvedQuestion } from './resolved-bank';
-import type { PartScores, QuestionScore } from './results';
+import type { GapResult, PartScores, QuestionScore } from './results';
 import type { QuestionResponse } from './responses';
 
 /**
- * One scorer per question type. Each takes the fields of its type and an answered response (the
- * caller returns `unanswered` for the rest) and returns points in [0, points], a status and the
- * feedback written for what was chosen. A response shaped for another type earns nothing.
+ * The arithmetic the question-type modules' scorers share. Each scorer takes the fields of its
+ * type and an answered response and returns points in [0, points], a status and the feedback
+ * written for what was chosen. A response shaped for another type earns nothing.
  */
 
 /** A question, or one part of a two-part question: anything that takes one response of its type. */
 export type AnswerItem = Exclude<ResolvedQuestion, { type: 'two-part' }> | PartA | PartB;
 export type AnswerItemOf<T extends AnswerItem['type']> = Extract<AnswerItem, { type: T }>;
-type Scoring = AnswerItemOf<'multiple'>['scoring'];
+export type Scoring = AnswerItemOf<'multiple'>['scoring'];
 
-/** A question's score, with each part's score for two-part questions. */
-export type ScoredQuestion = QuestionScore & { parts?: PartScores };
+/** A question's score, with each part's score for two-part questions and each gap's for cloze. */
+export type ScoredQuestion = QuestionScore & { parts?: PartScores; gaps?: GapResult[] };
 
 /** The marks for a fully right answer; a two-part question's are its parts' together. */
 export function maxPointsOf(question: ResolvedQuestion): number {
@@ -37,7 +36,11 @@ export function unansweredScore(maxPoints: number): QuestionScore {
 }
 
 /** The score for a share in [0, 1] of a question's points; the status follows the exact share. */
-function shareScore(share: number, maxPoints: number, feedback: string[] = []): QuestionScore {
+export function shareScore(
+  share: number,
+  maxPoints: number,
+  feedback: string[] = [],
+): QuestionScore {
   return {
     points: roundPoints(share * maxPoints),
     maxPoints,
@@ -46,12 +49,20 @@ function shareScore(share: number, maxPoints: number, feedback: string[] = []): 
   };
 }
 
-function applyScoring(share: number, scoring: Scoring): number {
+export function applyScoring(share: number, scoring: Scoring): number {
   return scoring === 'all-or-nothing' && share < 1 ? 0 : share;
 }
 
-function feedbackOf(options: readonly Option[]): string[] {
-  return options.flatMap((option) => (option.feedback === undefined ? [] : [option.feedback]));
+/** An item's score: unanswered (no marks) unless `context` counts the response as answered. */
+export function scoreWhenAnswered(
+  points: number,
+  response: QuestionResponse | null | undefined,
+  context: ScoreContext,
+  score: (answered: QuestionResponse) => QuestionScore,
+): QuestionScore {
+  return response === null || response === undefined || !context.isAnswered(response)
+    ? unansweredScore(points)
+    : score(response);
 }
 
 /**
@@ -89,98 +100,6 @@ export function orderShare(key: readonly string[], given: readonly string[]): nu
     }
   });
   return concordant / pairCount;
-}
-
-export function scoreSingle(
-  item: Pick<AnswerItemOf<'single'>, 'points' | 'options'>,
-  response: QuestionResponse,
-): QuestionScore {
-  const chosen =
-    'choice' in response ? item.options.find((option) => option.id === response.choice) : undefined;
-  return shareScore(chosen?.correct ? 1 : 0, item.points, feedbackOf(chosen ? [chosen] : []));
-}
-
-export function scoreMultiple(
-  item: Pick<AnswerItemOf<'multiple'>, 'points' | 'options' | 'scoring'>,
-  response: QuestionResponse,
-): QuestionScore {
-  const chosen = new Set('choices' in response ? response.choices : []);
-  const key = item.options.filter((option) => option.correct).map((option) => option.id);
-  return shareScore(
-    applyScoring(selectionShare(key, [...chosen]), item.scoring),
-    item.points,
-    feedbackOf(item.options.filter((option) => chosen.has(option.id))),
-  );
-}
-
-function isJudgement(value: string): value is Judgement {
-  return (JUDGEMENTS as readonly string[]).includes(value);
-}
-
-export function scoreJudgement(
-  item: Pick<AnswerItemOf<'judgement'>, 'points' | 'answer' | 'feedback'>,
-  response: QuestionResponse,
-): QuestionScore {
-  const choice = 'choice' in response && isJudgement(response.choice) ? response.choice : undefined;
-  const feedback = choice === undefined ? undefined : item.feedback[choice];
-  return shareScore(
-    choice === item.answer ? 1 : 0,
-    item.points,
-    feedback === undefined ? [] : [feedback],
-  );
-}
-
-/**
- * Allows for binary floating point, so 1.1 is within 0.1 of 1: the noise is far below any
- * tolerance an author would write.
- */
-const FLOAT_ALLOWANCE = 1e-9;
-
-export function scoreNumeric(
-  item: Pick<AnswerItemOf<'numeric'>, 'points' | 'answer' | 'tolerance'>,
-  response: QuestionResponse,
-): QuestionScore {
-  const value = 'value' in response && typeof response.value === 'number' ? response.value : NaN;
-  const allowed = item.tolerance + FLOAT_ALLOWANCE * Math.max(1, Math.abs(item.answer));
-  return shareScore(Math.abs(value - item.answer) <= allowed ? 1 : 0, item.points);
-}
-
-export function scoreShort(
-  item: Pick<AnswerItemOf<'short'>, 'points' | 'answers'>,
-  response: QuestionResponse,
-): QuestionScore {
-  const given = 'text' in response ? normaliseAnswer(response.text) : undefined;
-  const right = item.answers.some((answer) => normaliseAnswer(answer) === given);
-  return shareScore(right ? 1 : 0, item.points);
-}
-
-/** One share per left item paired with its partner; a right item may partner several left ones. */
-export function scoreMatch(
-  item: Pick<AnswerItemOf<'match'>, 'points' | 'left' | 'scoring'>,
-  response: QuestionResponse,
-): QuestionScore {
-  const pairs = 'pairs' in response ? response.pairs : {};
-  const right = item.left.filter((left) => pairs[left.id] === left.match).length;
-  return shareScore(applyScoring(right / item.left.length, item.scoring), item.points);
-}
-
-export function scoreOrder(
-  item: Pick<AnswerItemOf<'order'>, 'points' | 'items' | 'scoring'>,
-  response: QuestionResponse,
-): QuestionScore {
-  const key = item.items.map((orderItem) => orderItem.id);
-  const share = orderShare(key, 'order' in response ? response.order : []);
-  return shareScore(applyScoring(share, item.scoring), item.points);
-}
-
-/** `key` is the sentences the question's evidence quotes touch. */
-export function scoreEvidence(
-  item: Pick<AnswerItemOf<'evidence'>, 'points' | 'scoring'>,
-  key: readonly string[],
-  response: QuestionResponse,
-): QuestionScore {
-  const chosen = 'sentences' in response ? response.sentences : [];
-  return shareScore(applyScoring(selectionShare(key, chosen), item.scoring), item.points);
 }
 
 /**

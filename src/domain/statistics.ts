@@ -1,10 +1,9 @@
-import { assertNever } from './assert-never';
-import { JUDGEMENT_LABELS } from './describe-response';
-import { JUDGEMENTS, SKILLS, type QuestionType, type Skill } from './question-kinds';
+import { SKILLS, type QuestionType, type Skill } from './question-kinds';
+import { questionTypeModule } from './question-types/registry';
 import type { ResolvedQuestion } from './resolved-bank';
 import type { AttemptResult, ResultStatus } from './results';
 import type { QuestionResponse } from './responses';
-import { maxPointsOf, type AnswerItem } from './scorers';
+import { maxPointsOf } from './scorers';
 
 /**
  * Item analysis for teachers, from the scored results of submitted attempts, with the definitions
@@ -44,7 +43,10 @@ export interface ItemStatistics {
    * either mark never varies.
    */
   discrimination: number | null;
-  /** How often each choice was taken: single, multiple, judgement, and Part A of two-part. */
+  /**
+   * How often each choice was taken: single, multiple, judgement, Part A of two-part, and each
+   * drop-down gap of a cloze.
+   */
   options: OptionFrequency[];
 }
 
@@ -94,45 +96,14 @@ const HISTOGRAM_BINS = 10;
  */
 export const MIN_ATTEMPTS_FOR_RELIABILITY = 10;
 
-interface Choice {
-  id: string;
-  text: string;
-  correct: boolean;
-}
-
-/** The choices whose frequencies are worth showing (none for types without choices). */
-function choicesOf(item: AnswerItem): Choice[] {
-  switch (item.type) {
-    case 'single':
-    case 'multiple':
-      return item.options.map((option) => ({
-        id: option.id,
-        text: option.text,
-        correct: option.correct,
-      }));
-    case 'judgement':
-      return JUDGEMENTS.map((judgement) => ({
-        id: judgement,
-        text: JUDGEMENT_LABELS[judgement],
-        correct: judgement === item.answer,
-      }));
-    case 'numeric':
-    case 'short':
-    case 'match':
-    case 'order':
-    case 'evidence':
-      return [];
-    default:
-      return assertNever(item);
-  }
-}
-
 /** Counts the choices a response took (Part A's, for two-part questions); each once. */
-function countChoices(counts: Map<string, number>, response: QuestionResponse | null): void {
-  const answer = response && 'partA' in response ? response.partA : response;
-  if (!answer) return;
-  const chosen = 'choice' in answer ? [answer.choice] : 'choices' in answer ? answer.choices : [];
-  for (const id of new Set(chosen)) {
+function countChoices(
+  counts: Map<string, number>,
+  question: ResolvedQuestion,
+  response: QuestionResponse | null,
+): void {
+  if (!response) return;
+  for (const id of new Set(questionTypeModule(question.type).chosenIds(question, response))) {
     const count = counts.get(id);
     if (count !== undefined) counts.set(id, count + 1);
   }
@@ -233,7 +204,7 @@ export function computeItemStatistics(input: {
   const { questions, results } = input;
   const attemptCount = results.length;
   const tallies = questions.map((question) => {
-    const choices = choicesOf(question.type === 'two-part' ? question.partA : question);
+    const choices = questionTypeModule(question.type).statisticsChoices(question);
     return {
       question,
       maxPoints: maxPointsOf(question),
@@ -254,7 +225,7 @@ export function computeItemStatistics(input: {
       if (tally === undefined) continue;
       tally.marks[attempt] = review.points;
       tally.statusCounts[review.status] += 1;
-      countChoices(tally.choiceCounts, review.response);
+      countChoices(tally.choiceCounts, tally.question, review.response);
       totals[attempt] = (totals[attempt] ?? 0) + review.points;
       possible[attempt] = (possible[attempt] ?? 0) + tally.maxPoints;
     }

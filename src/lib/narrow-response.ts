@@ -1,5 +1,6 @@
 import { JUDGEMENTS } from '../domain/question-kinds';
 import type {
+  ClozeResponse,
   EvidenceResponse,
   JudgementResponse,
   MatchResponse,
@@ -62,11 +63,23 @@ export function asEvidence(response: Maybe): EvidenceResponse | undefined {
     : undefined;
 }
 
-const SINGLE_PART_KEYS = ['choice', 'choices', 'value', 'text', 'pairs', 'order', 'sentences'];
+export function asCloze(response: Maybe): ClozeResponse | undefined {
+  if (!response || !('gaps' in response)) return undefined;
+  const gaps: unknown = response.gaps;
+  return typeof gaps === 'object' &&
+    gaps !== null &&
+    Object.values(gaps as Record<string, unknown>).every((given) => typeof given === 'string')
+    ? response
+    : undefined;
+}
 
+/**
+ * A two-part answer holds Part A, Part B or neither, and nothing else; every other type's answer
+ * has a key of its own, so no list of those keys needs to grow with each new type.
+ */
 export function asTwoPart(response: Maybe): TwoPartResponse | undefined {
   if (!response) return undefined;
-  return SINGLE_PART_KEYS.some((key) => key in response)
-    ? undefined
-    : (response as TwoPartResponse);
+  return Object.keys(response).every((key) => key === 'partA' || key === 'partB')
+    ? (response as TwoPartResponse)
+    : undefined;
 }

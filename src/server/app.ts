@@ -1,31 +1,32 @@
 import { randomInt } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { LoadedContent } from '../content/load-content';
-import { OWASP_SCRYPT_COST, type ScryptCost } from './auth/password-hash';
-import { requireSameOrigin } from './auth/same-origin';
-import { createTeacherSessions } from './auth/session';
-import { createContentStore, type ContentStore } from './content-store';
+import { OWASP_SCRYPT_COST, type ScryptCost } from './teachers/password-hash';
+import { requireSameOrigin } from './http/same-origin';
+import { createTeacherSessions } from './teachers/session';
+import { createContentStore, type ContentStore } from './content/content-store';
 import type { AppDatabase } from './db/database';
-import { handleError, handleNotFound, validationHook } from './errors';
-import { createArticleRoutes } from './routes/articles';
-import { createAssignmentResultRoutes } from './routes/assignment-results';
-import { createAssignmentRoutes } from './routes/assignments';
-import { createAttemptRoutes } from './routes/attempts';
-import { createBankRoutes } from './routes/banks';
-import { createHealthRoutes } from './routes/health';
-import { createJoinRoutes } from './routes/join';
-import { createTeacherAuthRoutes } from './routes/teacher-auth';
+import { handleError, handleNotFound, validationHook } from './http/errors';
+import { createArticleRoutes } from './content/article-routes';
+import { createAssignmentResultRoutes } from './results/result-routes';
+import { createAssignmentRoutes } from './assignments/assignment-routes';
+import { createPrintRoutes } from './assignments/print-routes';
+import { createAttemptRoutes } from './attempts/attempt-routes';
+import { createBankRoutes } from './content/bank-routes';
+import { createHealthRoutes } from './http/health-routes';
+import { createJoinRoutes } from './assignments/join-routes';
+import { createTeacherAuthRoutes } from './teachers/teacher-auth-routes';
 import {
   DEFAULT_RATE_LIMITS,
   RateLimiter,
   limitAttemptStarts,
   limitCodeMisses,
   type RateLimitRules,
-} from './rate-limit';
-import { createRosterRoutes } from './routes/rosters';
-import { createSecurityHeaders, keepApiResponsesOutOfCaches, limitBodySize } from './security';
-import { serveClient } from './serve-client';
-import { cookieAuthScheme } from './teacher-openapi';
+} from './http/rate-limit';
+import { createRosterRoutes } from './rosters/roster-routes';
+import { createSecurityHeaders, keepApiResponsesOutOfCaches, limitBodySize } from './http/security';
+import { serveClient } from './http/serve-client';
+import { cookieAuthScheme } from './teachers/teacher-openapi';
 
 export interface AppOptions {
   db: AppDatabase;
@@ -111,6 +112,7 @@ export function createApp({
       }),
     )
     .route('/api/teacher/assignments', createAssignmentRoutes({ ...teacherOptions, randomIndex }))
+    .route('/api/teacher/assignments', createPrintRoutes(teacherOptions))
     .route('/api/teacher/assignments', createAssignmentResultRoutes(teacherOptions))
     .route('/api/teacher/assignments', createRosterRoutes({ ...teacherOptions, randomIndex }))
     .route('/api/join', createJoinRoutes({ db, store, now }));

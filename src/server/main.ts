@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { formatProblems, loadContent } from '../content/load-content';
 import { createApp } from './app';
-import { sweepAttempts } from './attempt-lifecycle';
-import { createContentStore } from './content-store';
-import { DEFAULT_RATE_LIMITS, UNLIMITED_RATE_LIMITS } from './rate-limit';
+import { sweepAttempts } from './attempts/attempt-lifecycle';
+import { createContentStore } from './content/content-store';
+import { DEFAULT_RATE_LIMITS, UNLIMITED_RATE_LIMITS } from './http/rate-limit';
 import {
   describeStorageFailure,
   isStorageFailure,
@@ -130,10 +130,16 @@ const app = createApp({
   rateLimits: process.env.RATE_LIMITS === 'off' ? UNLIMITED_RATE_LIMITS : DEFAULT_RATE_LIMITS,
 });
 
+// A sweep of a big assignment outlasts the interval: the next one starts only after it ends.
+let sweepRunning = false;
 const overdueSweep = setInterval(() => {
-  sweepAttempts({ db, store }, new Date()).catch((error: unknown) => {
-    console.error('Sweeping overdue and abandoned attempts failed:', error);
-  });
+  if (sweepRunning) return;
+  sweepRunning = true;
+  sweepAttempts({ db, store }, new Date())
+    .catch((error: unknown) => {
+      console.error('Sweeping overdue and abandoned attempts failed:', error);
+    })
+    .finally(() => (sweepRunning = false));
 }, sweepIntervalMs);
 overdueSweep.unref();
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
-import { listResponses } from '../../src/server/db/attempts';
+import { listResponses } from '../../src/server/attempts/attempt-queries';
 import { openDatabase } from '../../src/server/db/database';
 import { startServerProcess, type ServerProcess } from '../server/server-process';
 import { buildSomeResponse, type StartedAttempt } from '../server/test-app';

@@ -28,6 +28,16 @@ describe('the article view', () => {
     }
   });
 
+  it('hides the sentences a cloze question is copied from, and only those', () => {
+    render(<ArticleView article={sampleArticle} headingLevel={2} masked={new Set(['p1.s1'])} />);
+    const article = screen.getByRole('article', { name: sampleArticle.meta.title });
+    expect(article).not.toHaveTextContent('The council voted on Monday');
+    expect(
+      within(article).getByText('[A sentence is hidden here while you fill the gaps.]'),
+    ).toBeInTheDocument();
+    expect(article).toHaveTextContent('The vote was seven to two.');
+  });
+
   it('turns sentences into toggle buttons when selecting evidence', async () => {
     const onToggle = vi.fn();
     render(

@@ -40,7 +40,7 @@ describe('npm run check:content', { timeout: 30_000 }, () => {
     expect(result).toEqual({
       code: 0,
       stdout:
-        'Content OK: 1 article, 1 bank, 9 questions (single 1, multiple 1, judgement 1, numeric 1, short 1, match 1, order 1, evidence 1, two-part 1)\n',
+        'Content OK: 1 article, 1 bank, 10 questions (single 1, multiple 1, judgement 1, numeric 1, short 1, match 1, order 1, evidence 1, two-part 1, cloze 1)\n',
       stderr: '',
     });
   });

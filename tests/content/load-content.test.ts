@@ -150,7 +150,7 @@ const brokenCases: {
         column: 9,
         questionId: 'quote-twice',
         message:
-          /already used by question 1 of .*ambiguous-quote\.yaml\. .*unique across all banks/,
+          /^Question 1 of this bank reuses the id "quote-twice" of question 1 of .*ambiguous-quote\.yaml\. .*rename this one\.$/,
       },
     ],
   },
@@ -175,13 +175,7 @@ const brokenCases: {
     kind: 'an evidence quote found twice, asking for "after"',
     name: 'ambiguous-quote.yaml',
     expected: [
-      // duplicate-id.yaml reuses this question's id: the clash is reported in both files.
-      {
-        line: 7,
-        column: 9,
-        questionId: 'quote-twice',
-        message: /also used by question 1 of .*duplicate-id\.yaml\. .*rename the new one/,
-      },
+      // duplicate-id.yaml, read later, reuses this question's id: the clash is reported there only.
       {
         line: 15,
         column: 9,
@@ -209,6 +203,37 @@ const brokenCases: {
         message: /^"items" needs at least 3 items; it has 2\. Add 1 more\.$/,
       },
       { line: 25, column: 7, questionId: 'two-pairs', message: /^"left" needs at least 3/ },
+    ],
+  },
+  {
+    kind: 'cloze questions whose gaps or text do not fit, at the value at fault',
+    name: 'cloze-problems.yaml',
+    expected: [
+      {
+        line: 16,
+        column: 17,
+        questionId: 'cloze-gaps',
+        message: /^Gap "town" is typed \(it has "answers"\), so "answer" means nothing here/,
+      },
+      {
+        line: 18,
+        column: 35,
+        questionId: 'cloze-gaps',
+        message: /^Choice "monday" of gap "day" is the same as "Monday" once case, spacing/,
+      },
+      {
+        line: 20,
+        column: 13,
+        questionId: 'cloze-gaps',
+        message: /^Gap "vote" is not in the text\. Write \{\{vote\}\} in the text/,
+      },
+      {
+        line: 31,
+        column: 11,
+        questionId: 'cloze-paraphrased',
+        message:
+          /^With each gap filled by its right answer the text reads "The river flooded in the month of March\.", which is not word for word in the sentence its evidence quotes\./,
+      },
     ],
   },
   {
@@ -319,6 +344,35 @@ describe('loadContent on content written at test time', () => {
         ),
       },
     ]);
+  });
+
+  it('reports a predictable key position at the file and line of the first question keyed there', async () => {
+    const original = await readFile(path.join(VALID, 'sample-article', 'sample-bank.yaml'), 'utf8');
+    const monday = ['      - id: monday', '        text: On Monday', '        correct: true'];
+    const march = [
+      '      - id: march',
+      '        text: In March',
+      '        feedback: March is when the river flooded.',
+    ];
+    const text = original.replace(
+      [...march, ...monday].join('\n'),
+      [...monday, ...march].join('\n'),
+    );
+    expect(text).not.toBe(original);
+    const file = await copyValidWith('sample-bank.yaml', text);
+    const content = await loadContent(dir);
+    // With the single's right option moved to A, three of the three one-answer keys are at A.
+    expect(content.problems).toEqual([
+      {
+        file,
+        line: 13,
+        column: 9,
+        message: expect.stringMatching(
+          /^The right answer is choice A in 3 of this bank's 3 one-answer choices \(sample-single, sample-two-part, sample-cloze\)/,
+        ),
+      },
+    ]);
+    expect(content.banks.size).toBe(0);
   });
 
   it('reports a folder that does not exist', async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { correctResponseOf, optionFeedbackOf } from '../../src/domain/answer-key';
+import {
+  acceptedAnswersOf,
+  correctResponseOf,
+  optionFeedbackOf,
+} from '../../src/domain/answer-key';
 import { fixtureQuestion } from './fixtures/engine-questions';
 
 describe('correctResponseOf', () => {
@@ -26,6 +30,8 @@ describe('correctResponseOf', () => {
       fixtureQuestion('fx-two-part-short', 'two-part'),
       { partA: { text: 'Belgorod' }, partB: { sentences: ['p11.s1'] } },
     ],
+    [fixtureQuestion('fx-cloze', 'cloze'), { gaps: { city: 'Kurchatov', plant: 'nuclear' } }],
+    [fixtureQuestion('fx-cloze-strict', 'cloze'), { gaps: { shot: '63', launched: '76' } }],
   ])('%#: the key of one question', (question, response) => {
     expect(correctResponseOf(question)).toEqual(response);
   });
@@ -53,5 +59,26 @@ describe('optionFeedbackOf', () => {
 
   it('is empty for questions without choices', () => {
     expect(optionFeedbackOf(fixtureQuestion('fx-match', 'match'))).toEqual({});
+  });
+
+  it('is empty for cloze questions, whose choices have no feedback', () => {
+    expect(optionFeedbackOf(fixtureQuestion('fx-cloze', 'cloze'))).toEqual({});
+  });
+});
+
+describe('acceptedAnswersOf', () => {
+  it('lists a short answer’s accepted answers', () => {
+    expect(acceptedAnswersOf(fixtureQuestion('fx-short', 'short'))).toEqual(
+      fixtureQuestion('fx-short', 'short').answers,
+    );
+  });
+
+  it('lists each typed cloze gap’s accepted answers by its place, and no drop-down', () => {
+    expect(acceptedAnswersOf(fixtureQuestion('fx-cloze', 'cloze'))).toEqual([
+      'Gap 2: nuclear, atomic',
+    ]);
+    expect(acceptedAnswersOf(fixtureQuestion('fx-cloze-strict', 'cloze'))).toEqual([
+      'Gap 1: 63, sixty-three',
+    ]);
   });
 });

@@ -29,6 +29,9 @@ function bankLists(bank: ResolvedBank): Record<string, Record<string, string[]>>
       if (question.type === 'match')
         Object.assign(lists, { left: ids(question.left), right: ids(question.right) });
       if (question.type === 'order') lists.items = ids(question.items);
+      if (question.type === 'cloze') {
+        for (const gap of question.gaps) if (gap.choices) lists[`gap.${gap.id}`] = gap.choices;
+      }
       if (question.type === 'two-part') {
         for (const [name, part] of [
           ['partA', question.partA],

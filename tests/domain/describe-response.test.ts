@@ -16,6 +16,19 @@ const options = [
   { id: 'c', text: 'Kyiv' },
 ];
 
+const cloze: PublicQuestion = {
+  ...common,
+  type: 'cloze',
+  segments: [
+    { kind: 'text', text: 'Putin traveled to the city of ' },
+    { kind: 'gap', gapId: 'city', choices: ['Kyiv', 'Kurchatov', 'Belgorod'] },
+    { kind: 'text', text: ' and toured the Kursk ' },
+    { kind: 'gap', gapId: 'plant', choices: null },
+    { kind: 'text', text: ' power plant' },
+  ],
+  maskedSentenceIds: ['p3.s1'],
+};
+
 describe('describeResponse', () => {
   const cases: [string, PublicQuestion, Parameters<typeof describeResponse>[1], string][] = [
     ['single', { ...common, type: 'single', options }, { choice: 'a' }, 'Kurchatov'],
@@ -79,6 +92,18 @@ describe('describeResponse', () => {
       { partA: { choice: 'b' } },
       'Part A: Belgorod / Part B: (no answer)',
     ],
+    [
+      'cloze, in the words of its text with each gap in brackets',
+      cloze,
+      { gaps: { plant: ' atomic ', city: 'Kurchatov' } },
+      'Putin traveled to the city of [Kurchatov] and toured the Kursk [atomic] power plant',
+    ],
+    [
+      'cloze with a gap left empty',
+      cloze,
+      { gaps: { plant: 'nuclear', city: '' } },
+      'Putin traveled to the city of [ ] and toured the Kursk [nuclear] power plant',
+    ],
   ];
 
   it.each(cases)('describes a %s answer in words', (_name, question, response, expected) => {
@@ -88,6 +113,8 @@ describe('describeResponse', () => {
   it('describes an unanswered question as an empty string', () => {
     expect(describeResponse({ ...common, type: 'short' }, undefined)).toBe('');
     expect(describeResponse({ ...common, type: 'short' }, null)).toBe('');
+    expect(describeResponse(cloze, { gaps: {} })).toBe('');
+    expect(describeResponse(cloze, { gaps: { city: '', plant: '  ' } })).toBe('');
   });
 
   it('quotes evidence sentences when given their text', () => {

@@ -25,6 +25,10 @@ const PUBLIC_KEYS = new Set([
   'claim',
   'partA',
   'partB',
+  'segments',
+  'kind',
+  'gapId',
+  'maskedSentenceIds',
 ]);
 
 function collectKeys(value: unknown, keys = new Set<string>()): Set<string> {
@@ -55,6 +59,12 @@ function shownTexts(item: ResolvedQuestion | Part): string[] {
   ];
   texts.push(...choices.flatMap((choice) => [choice.id, choice.text]));
   if ('partA' in item) texts.push(...shownTexts(item.partA), ...shownTexts(item.partB));
+  if (item.type === 'cloze') {
+    // The sentences a cloze comes from are named so the page can hide them while it is answered.
+    texts.push(...item.evidence.flatMap((evidence) => evidence.sentenceIds));
+    texts.push(...item.gaps.flatMap((gap) => gap.choices ?? []));
+    texts.push(...item.text.split(/\{\{[^}]*\}\}/));
+  }
   return texts;
 }
 
@@ -73,6 +83,7 @@ function secretTexts(item: ResolvedQuestion | Part): string[] {
   if (item.type === 'judgement')
     secrets.push(...Object.values(item.feedback).filter((text) => text !== undefined));
   if (item.type === 'short') secrets.push(...item.answers);
+  if (item.type === 'cloze') secrets.push(...item.gaps.flatMap((gap) => gap.answers ?? []));
   if ('partA' in item) secrets.push(...secretTexts(item.partA), ...secretTexts(item.partB));
   return secrets;
 }

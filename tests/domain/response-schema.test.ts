@@ -21,6 +21,13 @@ describe('responseSchema', () => {
     ['pairs that are a list', { pairs: ['a', 'b'] }],
     ['a match question part', { partA: { pairs: { a: 'b' } } }],
     ['an evidence Part A', { partA: { sentences: ['p1.s1'] } }],
+    ['gaps that are a list', { gaps: ['Kurchatov'] }],
+    ['a gap answer that is not a string', { gaps: { city: 1 } }],
+    ['a gap answer too long', { gaps: { plant: 'x'.repeat(501) } }],
+    [
+      'too many gaps',
+      { gaps: Object.fromEntries(Array.from({ length: 201 }, (_, index) => [`g${index}`, 'x'])) },
+    ],
     ['a string', 'a'],
     ['null', null],
   ])('refuses %s', (_name, body) => {

@@ -189,6 +189,7 @@ describe('every question of every bank (properties)', () => {
         status: 'unanswered',
         feedback: [],
         ...(question.type === 'two-part' ? { parts: expect.any(Object) } : {}),
+        ...(question.type === 'cloze' ? { gaps: expect.any(Array) } : {}),
       });
     }
   });

@@ -355,6 +355,68 @@ describe('two-part, scored dependently', () => {
   });
 });
 
+describe('cloze, a share per right gap (2 points: a drop-down and a typed gap)', () => {
+  checkCases(fixtureQuestion('fx-cloze', 'cloze'), [
+    ['both gaps right', { gaps: { city: 'Kurchatov', plant: 'nuclear' } }, 2, 'correct', []],
+    [
+      'the typed gap’s other accepted answer, in another case and with spaces',
+      { gaps: { city: 'Kurchatov', plant: '  Atomic ' } },
+      2,
+      'correct',
+    ],
+    [
+      'the drop-down right, the typed gap wrong',
+      { gaps: { city: 'Kurchatov', plant: 'coal' } },
+      1,
+      'partial',
+    ],
+    [
+      'the typed gap right, the drop-down wrong',
+      { gaps: { city: 'Kyiv', plant: 'nuclear' } },
+      1,
+      'partial',
+    ],
+    ['one gap left out', { gaps: { plant: 'nuclear' } }, 1, 'partial'],
+    [
+      'a drop-down is matched exactly, not as typed text',
+      { gaps: { city: 'kurchatov' } },
+      0,
+      'incorrect',
+    ],
+    ['both wrong', { gaps: { city: 'Belgorod', plant: 'coal' } }, 0, 'incorrect'],
+    ['every gap empty or blank', { gaps: { city: '', plant: '   ' } }, 0, 'unanswered', []],
+    ['no gaps', { gaps: {} }, 0, 'unanswered'],
+    ['no response', undefined, 0, 'unanswered'],
+    ['a response shaped for another type', { text: 'nuclear' }, 0, 'incorrect'],
+  ]);
+
+  it('reports each gap in the order of the text, with what was given and the right answer', () => {
+    const score = scoreQuestion(fixtureQuestion('fx-cloze', 'cloze'), {
+      gaps: { plant: 'atomic', city: ' ' },
+    });
+    expect(score.gaps).toEqual([
+      { gapId: 'city', given: null, correct: false, rightAnswer: 'Kurchatov' },
+      { gapId: 'plant', given: 'atomic', correct: true, rightAnswer: 'nuclear' },
+    ]);
+  });
+
+  it('reports the gaps of an unanswered question too, each empty', () => {
+    expect(scoreQuestion(fixtureQuestion('fx-cloze', 'cloze'), undefined).gaps).toEqual([
+      { gapId: 'city', given: null, correct: false, rightAnswer: 'Kurchatov' },
+      { gapId: 'plant', given: null, correct: false, rightAnswer: 'nuclear' },
+    ]);
+  });
+});
+
+describe('cloze, all or nothing', () => {
+  checkCases(fixtureQuestion('fx-cloze-strict', 'cloze'), [
+    ['both gaps right', { gaps: { shot: '63', launched: '76' } }, 1, 'correct'],
+    ['the number typed in words', { gaps: { shot: 'Sixty-three', launched: '76' } }, 1, 'correct'],
+    ['one gap right', { gaps: { shot: '63', launched: '63' } }, 0, 'incorrect'],
+    ['one gap left empty', { gaps: { shot: '63', launched: '' } }, 0, 'incorrect'],
+  ]);
+});
+
 describe('selectionShare', () => {
   it.each([
     [['a', 'b'], ['a', 'b'], 1],

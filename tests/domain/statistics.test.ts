@@ -278,4 +278,40 @@ describe('computeItemStatistics at the edges', () => {
     ]);
     expect(statistics.cronbachAlpha).toBeNull();
   });
+
+  it('counts the drop-down choices of cloze questions gap by gap, and no typed answers', () => {
+    const cloze = fixtureQuestion('fx-cloze-strict', 'cloze');
+    const clozeBank: ResolvedBank = { ...bank, questions: [cloze] };
+    const plan = createAttemptPlan(clozeBank, {
+      seed: 1,
+      shuffleQuestions: false,
+      shuffleOptions: true,
+    });
+    const statistics = computeItemStatistics({
+      questions: [cloze],
+      results: [
+        scoreAttempt([cloze], plan, { [cloze.id]: { gaps: { shot: '63', launched: '76' } } }),
+        scoreAttempt([cloze], plan, { [cloze.id]: { gaps: { shot: '76', launched: '63' } } }),
+        scoreAttempt([cloze], plan, { [cloze.id]: { gaps: { shot: 'sixty-three' } } }),
+      ],
+    });
+    expect(
+      statistics.items[0]?.options.map(({ id, text, correct, count }) => [
+        id,
+        text,
+        correct,
+        count,
+      ]),
+    ).toEqual([
+      ['launched:63', 'Gap 2: 63', false, 1],
+      ['launched:76', 'Gap 2: 76', true, 1],
+      ['launched:159', 'Gap 2: 159', false, 0],
+    ]);
+    expect(statistics.items[0]?.statusCounts).toEqual({
+      correct: 1,
+      partial: 0,
+      incorrect: 2,
+      unanswered: 0,
+    });
+  });
 });

@@ -13,6 +13,7 @@ const order = fixtureQuestion('fx-order', 'order');
 const evidence = fixtureQuestion('fx-evidence', 'evidence');
 const twoPart = fixtureQuestion('fx-two-part', 'two-part');
 const twoPartMultiple = fixtureQuestion('fx-two-part-multiple', 'two-part');
+const cloze = fixtureQuestion('fx-cloze', 'cloze');
 
 describe('validateResponse accepts', () => {
   it.each<[string, ResolvedQuestion, unknown]>([
@@ -33,6 +34,10 @@ describe('validateResponse accepts', () => {
     ['two-part', twoPart, { partA: { choice: 'leverage' }, partB: { sentences: ['p10.s1'] } }],
     ['two-part with Part A only', twoPart, { partA: { choice: 'leverage' } }],
     ['two-part with nothing yet', twoPart, {}],
+    ['cloze', cloze, { gaps: { city: 'Kurchatov', plant: 'atomic' } }],
+    ['cloze, any text in a typed gap', cloze, { gaps: { plant: 'a coal-fired power' } }],
+    ['cloze with a drop-down cleared and a gap left out', cloze, { gaps: { city: '' } }],
+    ['cloze with no gap answered yet', cloze, { gaps: {} }],
   ])('%s', (_name, question, response) => {
     expect(validateResponse(question, response, article)).toEqual({ ok: true, response });
   });
@@ -264,6 +269,56 @@ describe('validateResponse rejects, saying why and where', () => {
       /"washington" is not an option of this question; its options are "proposed-by"/,
       ['partB', 'choice'],
     ],
+    [
+      'a cloze response without gaps',
+      cloze,
+      { text: 'nuclear' },
+      /"text" is not part of a cloze response/,
+      ['text'],
+    ],
+    ['a cloze response with "gaps" missing', cloze, {}, /"gaps" is missing/, ['gaps']],
+    [
+      'gaps that are a list',
+      cloze,
+      { gaps: ['Kurchatov', 'nuclear'] },
+      /"gaps" must be an object from gap id to its answer, not a list/,
+      ['gaps'],
+    ],
+    [
+      'an unknown gap',
+      cloze,
+      { gaps: { town: 'Kurchatov' } },
+      /"town" is not a gap of this question; its gaps are "city", "plant"/,
+      ['gaps', 'town'],
+    ],
+    [
+      'a drop-down answer that is not one of its choices',
+      cloze,
+      { gaps: { city: 'Moscow' } },
+      /"Moscow" is not a choice of gap "city"; its choices are "Belgorod", "Kurchatov", "Kyiv"/,
+      ['gaps', 'city'],
+    ],
+    [
+      'a drop-down choice in another case',
+      cloze,
+      { gaps: { city: 'kurchatov' } },
+      /"kurchatov" is not a choice of gap "city"/,
+      ['gaps', 'city'],
+    ],
+    [
+      'a gap answer that is not a string',
+      cloze,
+      { gaps: { plant: 5 } },
+      /Expected a string, got number 5/,
+      ['gaps', 'plant'],
+    ],
+    [
+      'a typed gap too long',
+      cloze,
+      { gaps: { plant: 'x'.repeat(501) } },
+      /501 characters long; the most allowed is 500/,
+      ['gaps', 'plant'],
+    ],
   ])('%s', (_name, question, response, message, path) => {
     const validation = validateResponse(question, response, article);
     expect(validation.ok).toBe(false);
@@ -293,6 +348,9 @@ describe('isAnswered', () => {
     [{ partA: { choice: 'a' } }, false],
     [{ partA: { choice: 'a' }, partB: { sentences: [] } }, false],
     [{ partA: { choice: 'a' }, partB: { sentences: ['p1.s1'] } }, true],
+    [{ gaps: {} }, false],
+    [{ gaps: { a: '', b: '  ' } }, false],
+    [{ gaps: { a: '', b: 'x' } }, true],
   ])('%j: %s', (response, answered) => {
     expect(isAnswered(response)).toBe(answered);
   });

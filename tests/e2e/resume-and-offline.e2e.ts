@@ -134,7 +134,7 @@ describe.skipIf(skipBrowserTests)('answers are never lost', () => {
     await page.getByRole('heading', { name: 'Your score' }).waitFor();
     for (const shown of server.questions.slice(0, 3)) {
       const item = page.getByRole('article', { name: `Question ${shown.number}`, exact: true });
-      await expect(item.locator('.status-badge').innerText()).resolves.toContain('Correct');
+      await expect(item.locator('.status-badge').innerText()).resolves.toContain('Right');
     }
     expect(session.pageErrors()).toEqual([]);
   });

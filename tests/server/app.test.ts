@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../src/server/db/database';
-import { MAX_BODY_BYTES } from '../../src/server/security';
+import { MAX_BODY_BYTES } from '../../src/server/http/security';
 import { buildSomeResponse, createTestApp, jsonRequest, startAttempt } from './test-app';
 
 describe('GET /api/health', () => {
@@ -131,26 +131,18 @@ describe('errors', () => {
     });
   });
 
-  it('answers a body that is not JSON with a 400', async () => {
+  it.each([
+    { body: '{"bankId": ', type: 'application/json', status: 400, code: 'bad-request' },
+    { body: 'bankId=x', type: 'text/plain', status: 415, code: 'unsupported-media-type' },
+  ])('answers a $type body it cannot read with a $status', async ({ body, type, status, code }) => {
     const { app } = await createTestApp();
     const response = await app.request('/api/attempts', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: '{"bankId": ',
+      headers: { 'Content-Type': type },
+      body,
     });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { code: 'bad-request' } });
-  });
-
-  it('answers a body of another media type with a 415', async () => {
-    const { app } = await createTestApp();
-    const response = await app.request('/api/attempts', {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/plain' },
-      body: 'bankId=x',
-    });
-    expect(response.status).toBe(415);
-    expect(await response.json()).toMatchObject({ error: { code: 'unsupported-media-type' } });
+    expect(response.status).toBe(status);
+    expect(await response.json()).toMatchObject({ error: { code } });
   });
 
   it('lists every schema issue of an invalid body', async () => {

@@ -13,6 +13,7 @@ export const KEY_FIELDS = new Set([
   'evidence',
   'correctResponse',
   'optionFeedback',
+  'rightAnswer',
 ]);
 
 /** The paths of every key-only field in `value`, e.g. `submit.result.questions[0].explanation`. */
@@ -26,13 +27,18 @@ export function findKeyFields(value: unknown, path: string, keyFields = KEY_FIEL
   ]);
 }
 
-/** Every text of a question that must stay secret until its review. */
+/**
+ * Every text of a question that must stay secret until its review. A drop-down gap's answer is
+ * kept apart: it is rightly shown among the gap's choices, and must appear nowhere else.
+ */
 export function secretTexts(question: ResolvedQuestion): {
   prose: string[];
   acceptedAnswers: string[];
+  dropDownAnswers: string[];
 } {
   const prose = [question.explanation];
   const acceptedAnswers: string[] = [];
+  const dropDownAnswers: string[] = [];
   const collect = (item: Record<string, unknown>) => {
     if (Array.isArray(item.options)) {
       for (const option of item.options as { feedback?: string }[]) {
@@ -43,13 +49,19 @@ export function secretTexts(question: ResolvedQuestion): {
       prose.push(...Object.values(item.feedback as Record<string, string>));
     }
     if (item.type === 'short') acceptedAnswers.push(...(item.answers as string[]));
+    if (item.type === 'cloze') {
+      for (const gap of item.gaps as { answer?: string; answers?: string[] }[]) {
+        acceptedAnswers.push(...(gap.answers ?? []));
+        if (gap.answer !== undefined) dropDownAnswers.push(gap.answer);
+      }
+    }
   };
   collect(question);
   if (question.type === 'two-part') {
     collect(question.partA);
     collect(question.partB);
   }
-  return { prose, acceptedAnswers };
+  return { prose, acceptedAnswers, dropDownAnswers };
 }
 
 /** The explanations and feedback of the shipped banks that appear anywhere in `body`. */

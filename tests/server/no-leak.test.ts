@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicQuestion } from '../../src/domain/public-question';
+import { QUESTION_TYPES } from '../../src/domain/question-kinds';
 import { KEY_FIELDS, findKeyFields, findSecretProse, secretTexts } from './key-leaks';
 import {
   createAssignment,
@@ -24,14 +25,24 @@ import {
 /** Before submission not even the result's key may appear. */
 const KEY_FIELDS_BEFORE_SUBMISSION = new Set([...KEY_FIELDS, 'result']);
 
-/** Every text a student reads: ids are left out, since an option's id may spell its answer's word. */
-function collectTexts(value: unknown): string[] {
+/**
+ * Every text a student reads: ids are left out, since an option's id may spell its answer's word,
+ * and so are the fields named in `skip`.
+ */
+function collectTexts(value: unknown, skip: readonly string[] = []): string[] {
   if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(collectTexts);
+  if (Array.isArray(value)) return value.flatMap((item) => collectTexts(item, skip));
   if (typeof value !== 'object' || value === null) return [];
   return Object.entries(value).flatMap(([key, child]) =>
-    key === 'id' || /Ids?$/.test(key) ? [] : collectTexts(child),
+    key === 'id' || /Ids?$/.test(key) || skip.includes(key) ? [] : collectTexts(child, skip),
   );
+}
+
+/** A cloze text as the student is shown it, each gap written back as its `{{id}}` mark. */
+function markedText(segments: { kind: string; text?: string; gapId?: string }[]): string {
+  return segments
+    .map((segment) => (segment.kind === 'gap' ? `{{${segment.gapId}}}` : (segment.text ?? '')))
+    .join('');
 }
 
 describe('before submission', () => {
@@ -92,6 +103,9 @@ describe('before submission', () => {
       await collect(`early review at ${bank.id}`, `${base}/review`, withToken(attempt.token));
     }
     expect(collected.some((item) => item.status === 422)).toBe(true);
+    expect(
+      collected.filter((item) => item.label.startsWith('save ') && item.status !== 200),
+    ).toEqual([]);
 
     for (const { label, body } of collected) {
       expect(findKeyFields(body, label, KEY_FIELDS_BEFORE_SUBMISSION), label).toEqual([]);
@@ -106,12 +120,27 @@ describe('before submission', () => {
     const questions = [...content.banks.values()].flatMap(({ bank }) => bank.questions);
     const questionsById = new Map(questions.map((question) => [question.id, question]));
     expect(shown.length).toBeGreaterThan(questions.length);
+    expect(new Set(shown.map(({ question }) => question.type))).toEqual(new Set(QUESTION_TYPES));
     for (const { label, question } of shown) {
       const keyQuestion = questionsById.get(question.id);
       if (!keyQuestion) throw new Error(`${label} is not a shipped question`);
       const texts = collectTexts(question).map((value) => value.trim().toLowerCase());
-      for (const answer of secretTexts(keyQuestion).acceptedAnswers) {
+      const secrets = secretTexts(keyQuestion);
+      for (const answer of secrets.acceptedAnswers) {
         expect(texts, label).not.toContain(answer.trim().toLowerCase());
+      }
+      // A drop-down gap's answer is one of its choices, and nothing else the student reads.
+      const outsideChoices = collectTexts(question, ['choices']).map((value) =>
+        value.trim().toLowerCase(),
+      );
+      for (const answer of secrets.dropDownAnswers) {
+        expect(outsideChoices, label).not.toContain(answer.trim().toLowerCase());
+      }
+      // Every gap's words are cut out of the text shown, and the text around them is the bank's.
+      if (question.type === 'cloze' && keyQuestion.type === 'cloze') {
+        expect(markedText(question.segments), label).toBe(
+          keyQuestion.text.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, '{{$1}}'),
+        );
       }
       // Attempts shuffle order items uniformly (the right order included, or elimination would
       // find it); the preview everyone sees is one arrangement that must never be the right one.

@@ -80,13 +80,21 @@ export function send(
   );
 }
 
-/** The `name=value` of the session cookie a response sets, for the `Cookie` header. */
-export function sessionCookieOf(response: Response): string {
-  const cookie = response.headers
-    .getSetCookie()
-    .find((header) => header.startsWith('readproof_session='));
-  if (!cookie) throw new Error(`No session cookie in the ${response.status} response`);
+/** The `name=value` of the cookie `name` a response sets, for the `Cookie` header. */
+function cookieOf(response: Response, name: string): string {
+  const cookie = response.headers.getSetCookie().find((header) => header.startsWith(`${name}=`));
+  if (!cookie) throw new Error(`No ${name} cookie in the ${response.status} response`);
   return cookie.split(';')[0] ?? '';
+}
+
+/** The `name=value` of the session cookie a response sets. */
+export function sessionCookieOf(response: Response): string {
+  return cookieOf(response, 'readproof_session');
+}
+
+/** The `name=value` of the device cookie a response sets. */
+export function deviceCookieOf(response: Response): string {
+  return cookieOf(response, 'readproof_device');
 }
 
 let teacherCount = 0;
@@ -239,4 +247,41 @@ export async function readAnswerKey(
   );
   const key = (await response.json()) as AnswerKeyBody;
   return new Map(key.questions.map((item) => [item.question.id, item.correctResponse]));
+}
+
+/**
+ * Every teacher route over one assignment as `[method, path]`, the attempt routes at `attemptId`;
+ * deleting the assignment comes last.
+ */
+export function assignmentRoutes(assignmentId: string, attemptId: string): [string, string][] {
+  const base = `/api/teacher/assignments/${assignmentId}`;
+  return [
+    ['GET', base],
+    ['PATCH', base],
+    ['POST', `${base}/close`],
+    ['POST', `${base}/reopen`],
+    ['GET', `${base}/qr.svg`],
+    ['GET', `${base}/gradebook`],
+    ['GET', `${base}/statistics`],
+    ['GET', `${base}/attempts/${attemptId}`],
+    ['DELETE', `${base}/attempts/${attemptId}`],
+    ['GET', `${base}/export/summary.csv`],
+    ['GET', `${base}/export/responses.csv`],
+    ['GET', `${base}/print/student-copy`],
+    ['GET', `${base}/print/answer-key`],
+    ['POST', `${base}/duplicate`],
+    ['GET', `${base}/removed-attempts`],
+    ['DELETE', base],
+  ];
+}
+
+/** A fresh app with a signed-up teacher and their new assignment (`settings` over the defaults). */
+export async function createTeacherWithAssignment(
+  settings: Record<string, unknown> = {},
+  options: Partial<AppOptions> = {},
+): Promise<{ testApp: TeacherTestApp; teacher: SignedInTeacher; assignment: AssignmentBody }> {
+  const testApp = await createTeacherTestApp(options);
+  const teacher = await signUpTeacher(testApp);
+  const assignment = await createAssignment(testApp, teacher, settings);
+  return { testApp, teacher, assignment };
 }

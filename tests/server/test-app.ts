@@ -101,5 +101,15 @@ export function buildSomeResponse(
         partA: buildSomeResponse(question.partA, variant),
         partB: buildSomeResponse(question.partB, variant),
       };
+    case 'cloze':
+      return {
+        gaps: Object.fromEntries(
+          question.segments.flatMap((segment) =>
+            segment.kind === 'gap'
+              ? [[segment.gapId, segment.choices ? pick(segment.choices) : `answer ${variant + 1}`]]
+              : [],
+          ),
+        ),
+      };
   }
 }

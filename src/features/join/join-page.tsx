@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { JoinCodeForm } from '../../components/join-code-form';
 import { Loading, LoadError } from '../../components/load-error';
-import { parseJoinCode } from '../../domain/assignment-rules';
+import { decideReviewTiming, parseJoinCode } from '../../domain/assignment-rules';
 import { ApiError } from '../../lib/api-client';
 import { assignmentApi, type StudentAssignment } from '../../lib/assignment-api-client';
 import { formatDateTime } from '../../lib/format-date-time';
@@ -13,6 +13,8 @@ import { useTimerAt } from '../../lib/use-timer-at';
 import { NameStartForm } from './components/name-start-form';
 import { PersonalCodeDoor } from './components/personal-code-door';
 import './join.css';
+import { Detail } from '../../components/detail';
+import { Kicker } from '../../components/kicker';
 
 /**
  * Where a join link or a typed code lands: the assignment's title and rules, then the student's
@@ -154,13 +156,16 @@ function ClosedNotice({ assignment }: { assignment: StudentAssignment }) {
 
 function describeReview({ reviewPolicy, dueAt }: StudentAssignment): string {
   const what = reviewPolicy.show === 'full' ? 'your score and the right answers' : 'your score';
-  switch (reviewPolicy.when) {
+  const when = decideReviewTiming(reviewPolicy.when, dueAt !== null);
+  if (when === 'after-due' && dueAt !== null)
+    return `You see ${what} after ${formatDateTime(dueAt)}.`;
+  switch (when) {
     case 'immediately':
       return `You see ${what} as soon as you submit.`;
+    // Without a due time, "after the due time" waits for the teacher (decideReviewTiming).
     case 'after-due':
-      return dueAt
-        ? `You see ${what} after ${formatDateTime(dueAt)}.`
-        : `You see ${what} once your teacher closes the assignment.`;
+    case 'after-close':
+      return `You see ${what} once your teacher closes the assignment.`;
     case 'never':
       return 'Your teacher sees your answers; the results are not shown here.';
   }
@@ -187,37 +192,20 @@ function AssignmentDoor({
 
   return (
     <div className="join-page">
-      <p className="join-kicker">Assignment · code {assignment.code}</p>
+      <Kicker>Assignment · code {assignment.code}</Kicker>
       <h1>{assignment.title}</h1>
       <dl className="fact-list join-facts card">
-        <div>
-          <dt>Quiz</dt>
-          <dd>
-            {assignment.bankTitle}, on “{assignment.articleTitle}”
-          </dd>
-        </div>
-        <div>
-          <dt>Questions</dt>
-          <dd>{assignment.questionCount}</dd>
-        </div>
-        <div>
-          <dt>Time limit</dt>
-          <dd>
-            {assignment.timeLimitMinutes === null
-              ? 'None'
-              : `${formatMinutes(assignment.timeLimitMinutes)}, from when you start`}
-          </dd>
-        </div>
-        {assignment.dueAt && (
-          <div>
-            <dt>Due</dt>
-            <dd>{formatDateTime(assignment.dueAt)}</dd>
-          </div>
-        )}
-        <div>
-          <dt>Results</dt>
-          <dd>{describeReview(assignment)}</dd>
-        </div>
+        <Detail term="Quiz">
+          {assignment.bankTitle}, on “{assignment.articleTitle}”
+        </Detail>
+        <Detail term="Questions">{assignment.questionCount}</Detail>
+        <Detail term="Time limit">
+          {assignment.timeLimitMinutes === null
+            ? 'None'
+            : `${formatMinutes(assignment.timeLimitMinutes)}, from when you start`}
+        </Detail>
+        {assignment.dueAt && <Detail term="Due">{formatDateTime(assignment.dueAt)}</Detail>}
+        <Detail term="Results">{describeReview(assignment)}</Detail>
       </dl>
       {!open && (
         <div className="notice notice-warning" role="status">

@@ -1,4 +1,5 @@
-import { Link, Navigate, useParams } from 'react-router';
+import { Navigate, useParams } from 'react-router';
+import { NotOnThisDevice } from '../../components/not-on-this-device';
 import { LoadError, Loading } from '../../components/load-error';
 import { readAttemptRecord } from '../../lib/attempt-records';
 import { getHref } from '../../lib/paths';
@@ -25,16 +26,10 @@ export function QuizPage() {
 
   if (!token) {
     return (
-      <>
-        <h1>This quiz is not on this device</h1>
-        <p className="page-intro">
-          A quiz can be continued only in the browser where it was started. Start the quiz again
-          from the library.
-        </p>
-        <p>
-          <Link to={getHref.library()}>Go to the library</Link>
-        </p>
-      </>
+      <NotOnThisDevice heading="This quiz is not on this device">
+        A quiz can be continued only in the browser where it was started. Start the quiz again from
+        the library.
+      </NotOnThisDevice>
     );
   }
   if (resource.status === 'loading') return <Loading label="Loading your quiz…" />;

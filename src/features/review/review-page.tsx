@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/load-error';
+import { NotOnThisDevice } from '../../components/not-on-this-device';
 import { ResultsOpenAt } from '../../components/results-open-at';
 import { api, ApiError } from '../../lib/api-client';
 import { markAttemptSubmitted, readAttemptRecord } from '../../lib/attempt-records';
@@ -39,15 +40,9 @@ export function ReviewPage() {
 
   if (!token) {
     return (
-      <>
-        <h1>These results are not on this device</h1>
-        <p className="page-intro">
-          Results are shown only in the browser where the quiz was taken.
-        </p>
-        <p>
-          <Link to={getHref.library()}>Go to the library</Link>
-        </p>
-      </>
+      <NotOnThisDevice heading="These results are not on this device">
+        Results are shown only in the browser where the quiz was taken.
+      </NotOnThisDevice>
     );
   }
   if (resource.status === 'loading') return <Loading label="Loading your results…" />;

@@ -1,9 +1,26 @@
-import { studentNameKey } from '../../domain/assignment-rules';
+import { ASSIGNMENT_DEFAULTS } from '../../domain/assignment-choices';
+import { studentNameKey, type ReviewPolicy } from '../../domain/assignment-rules';
+// Types only: the schema module carries zod, which the browser never bundles.
+import type { AssignmentSettings } from '../../domain/assignment-settings';
+import { FIELD_LIMITS } from '../../domain/field-limits';
 import type { Assignment, NewAssignment } from '../../lib/assignment-api-client';
 import { fromDateTimeLocalValue, toDateTimeLocalValue } from '../../lib/format-date-time';
-import type { FieldProblem } from './components/form-field';
+import type { FieldProblem } from '../../components/form-field';
 
-type ReviewPolicy = Assignment['reviewPolicy'];
+/**
+ * The settings the form holds just as they are sent (choices and checkboxes): they pass from the
+ * defaults or the assignment to the request untouched. The others are typed as text and checked.
+ */
+const CHOICE_SETTINGS = [
+  'countedAttempt',
+  'shuffleQuestions',
+  'shuffleOptions',
+] as const satisfies readonly (keyof AssignmentSettings)[];
+type ChoiceSettings = Pick<AssignmentSettings, (typeof CHOICE_SETTINGS)[number]>;
+
+function pickChoices(from: ChoiceSettings): ChoiceSettings {
+  return Object.fromEntries(CHOICE_SETTINGS.map((key) => [key, from[key]])) as ChoiceSettings;
+}
 
 /** Extra minutes for one named student, as typed. */
 export interface ExtraTimeRow {
@@ -14,7 +31,7 @@ export interface ExtraTimeRow {
 }
 
 /** The new-assignment form as typed: text fields stay strings until they are checked. */
-export interface AssignmentFormValues {
+export interface AssignmentFormValues extends ChoiceSettings {
   bankId: string;
   title: string;
   questionScope: 'all' | 'some';
@@ -27,9 +44,6 @@ export interface AssignmentFormValues {
   timeLimitMinutes: string;
   /** A number of attempts, or `unlimited`. */
   attemptsAllowed: string;
-  countedAttempt: Assignment['countedAttempt'];
-  shuffleQuestions: boolean;
-  shuffleOptions: boolean;
   reviewWhen: ReviewPolicy['when'];
   reviewShow: ReviewPolicy['show'];
   extraTime: ExtraTimeRow[];
@@ -52,24 +66,28 @@ export const FIELD_IDS = {
 export const extraTimeFieldId = (row: ExtraTimeRow, field: 'name' | 'minutes') =>
   `extra-time-${row.key}-${field}`;
 
-const MAX_MINUTES = 24 * 60;
 export const ATTEMPT_CHOICES = ['1', '2', '3', '4', '5', '10', 'unlimited'] as const;
 
+/** Text for a number the teacher may leave out: empty for none. */
+const textOf = (value: number | null) => (value === null ? '' : String(value));
+const attemptsTextOf = (attemptsAllowed: number | null) =>
+  attemptsAllowed === null ? 'unlimited' : String(attemptsAllowed);
+
+/** A blank form, with the settings' defaults: every question, opening now. */
 export function initialAssignmentValues(now: Date): AssignmentFormValues {
+  const defaults = ASSIGNMENT_DEFAULTS;
   return {
+    ...pickChoices(defaults),
     bankId: '',
     title: '',
     questionScope: 'all',
     questionIds: [],
     opensAt: toDateTimeLocalValue(now),
-    dueAt: '',
-    timeLimitMinutes: '',
-    attemptsAllowed: '1',
-    countedAttempt: 'highest',
-    shuffleQuestions: true,
-    shuffleOptions: true,
-    reviewWhen: 'after-due',
-    reviewShow: 'full',
+    dueAt: defaults.dueAt ?? '',
+    timeLimitMinutes: textOf(defaults.timeLimitMinutes),
+    attemptsAllowed: attemptsTextOf(defaults.attemptsAllowed),
+    reviewWhen: defaults.reviewPolicy.when,
+    reviewShow: defaults.reviewPolicy.show,
     extraTime: [],
   };
 }
@@ -80,19 +98,15 @@ export function initialAssignmentValues(now: Date): AssignmentFormValues {
  */
 export function assignmentFormValuesOf(assignment: Assignment): AssignmentFormValues {
   return {
+    ...pickChoices(assignment),
     bankId: assignment.bankId,
     title: assignment.title,
     questionScope: 'some',
     questionIds: assignment.questionIds,
     opensAt: toDateTimeLocalValue(new Date(assignment.opensAt)),
     dueAt: assignment.dueAt === null ? '' : toDateTimeLocalValue(new Date(assignment.dueAt)),
-    timeLimitMinutes:
-      assignment.timeLimitMinutes === null ? '' : String(assignment.timeLimitMinutes),
-    attemptsAllowed:
-      assignment.attemptsAllowed === null ? 'unlimited' : String(assignment.attemptsAllowed),
-    countedAttempt: assignment.countedAttempt,
-    shuffleQuestions: assignment.shuffleQuestions,
-    shuffleOptions: assignment.shuffleOptions,
+    timeLimitMinutes: textOf(assignment.timeLimitMinutes),
+    attemptsAllowed: attemptsTextOf(assignment.attemptsAllowed),
     reviewWhen: assignment.reviewPolicy.when,
     reviewShow: assignment.reviewPolicy.show,
     extraTime: Object.entries(assignment.extraTime).map(([name, minutes], index) => ({
@@ -107,10 +121,10 @@ function parseMinutes(text: string): number | null {
   const trimmed = text.trim();
   if (!/^\d+$/.test(trimmed)) return null;
   const minutes = Number(trimmed);
-  return minutes >= 1 && minutes <= MAX_MINUTES ? minutes : null;
+  return minutes >= 1 && minutes <= FIELD_LIMITS.minutes ? minutes : null;
 }
 
-const MINUTES_RULE = `a whole number of minutes from 1 to ${MAX_MINUTES} (24 hours)`;
+const MINUTES_RULE = `a whole number of minutes from 1 to ${FIELD_LIMITS.minutes} (24 hours)`;
 
 export type AssignmentFormCheck =
   { ok: true; request: NewAssignment } | { ok: false; problems: FieldProblem[] };
@@ -139,7 +153,12 @@ export function checkAssignmentForm(
   if (values.bankId === '') problem(FIELD_IDS.bankId, 'Choose the quiz to assign.');
   const title = values.title.trim();
   if (title === '') problem(FIELD_IDS.title, 'Give the assignment a title.');
-  else if (title.length > 200) problem(FIELD_IDS.title, 'Keep the title under 200 characters.');
+  else if (title.length > FIELD_LIMITS.assignmentTitle) {
+    problem(
+      FIELD_IDS.title,
+      `Keep the title to ${FIELD_LIMITS.assignmentTitle} characters or fewer.`,
+    );
+  }
 
   const chosen = new Set(values.questionIds);
   const questionIds = bankQuestionIds.filter((id) => chosen.has(id));
@@ -194,6 +213,7 @@ export function checkAssignmentForm(
   return {
     ok: true,
     request: {
+      ...pickChoices(values),
       bankId: values.bankId,
       title,
       ...(values.questionScope === 'some' ? { questionIds } : {}),
@@ -202,9 +222,6 @@ export function checkAssignmentForm(
       timeLimitMinutes,
       attemptsAllowed:
         values.attemptsAllowed === 'unlimited' ? null : Number(values.attemptsAllowed),
-      countedAttempt: values.countedAttempt,
-      shuffleQuestions: values.shuffleQuestions,
-      shuffleOptions: values.shuffleOptions,
       reviewPolicy: { when: values.reviewWhen, show: values.reviewShow },
       extraTime,
     },

@@ -5,9 +5,11 @@ import { Loading } from '../../components/load-error';
 import { formatCount } from '../../domain/plural';
 import { assignmentApi, type Assignment, type Gradebook } from '../../lib/assignment-api-client';
 import { formatDateTime } from '../../lib/format-date-time';
+import { formatPoints } from '../../lib/format-points';
 import { getHref } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useResource } from '../../lib/use-resource';
+import { ActionProblem } from './components/action-problem';
 import { AssignmentSettings } from './components/assignment-settings';
 import { AssignmentStatusBadge } from './components/assignment-status-badge';
 import { GradebookTable } from './components/gradebook-table';
@@ -17,8 +19,10 @@ import { ScrollTable } from './components/scroll-table';
 import { TeacherLoadError } from './components/teacher-load-error';
 import { describeNewResults } from './gradebook-rows';
 import { usePolledResource } from './hooks/use-polled-resource';
+import { useTeacherAction } from './hooks/use-teacher-action';
 import { describeProblem } from './problems';
-import { ATTEMPT_STATE_LABELS, formatPercent, formatPoints } from './teacher-labels';
+import { ATTEMPT_STATE_LABELS, formatPercent } from './teacher-labels';
+import { TableHead } from '../../components/table-head';
 
 /** How often the gradebook is fetched again while the page is visible. */
 export const GRADEBOOK_POLL_MS = 5000;
@@ -56,10 +60,11 @@ export function AssignmentPage() {
   if (resource.status === 'loading') return <Loading label="Loading the assignment…" />;
   if (resource.status === 'error') {
     return (
-      <>
-        <h1>Assignment</h1>
-        <TeacherLoadError error={resource.error} onRetry={() => void refresh()} />
-      </>
+      <TeacherLoadError
+        heading="Assignment"
+        error={resource.error}
+        onRetry={() => void refresh()}
+      />
     );
   }
   const { assignment, students } = resource.data;
@@ -217,20 +222,12 @@ function AssignmentActions({
 }) {
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState<'close' | 'delete' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<unknown>(null);
+  const { busy, problem, act: run } = useTeacherAction();
   const closed = assignment.status === 'closed';
 
-  async function act(action: () => Promise<void>) {
+  function act(action: () => Promise<void>) {
     setConfirming(null);
-    setBusy(true);
-    setProblem(null);
-    try {
-      await action();
-    } catch (caught) {
-      setProblem(caught);
-    }
-    setBusy(false);
+    return run(action);
   }
 
   const duplicate = () =>
@@ -286,11 +283,7 @@ function AssignmentActions({
           Delete
         </button>
       </div>
-      {problem !== null && (
-        <p className="field-error" role="alert">
-          {describeProblem(problem)}
-        </p>
-      )}
+      <ActionProblem problem={problem} />
       <ConfirmDialog
         open={confirming === 'close'}
         title="Close this assignment?"
@@ -347,18 +340,16 @@ function RemovedAttempts({
       </p>
       <ScrollTable label="Removed attempts">
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Student</th>
-              <th scope="col">Was</th>
-              <th scope="col" className="numeric">
-                Score
-              </th>
-              <th scope="col">Started</th>
-              <th scope="col">Removed by</th>
-              <th scope="col">Removed at</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Student',
+              'Was',
+              { label: 'Score', className: 'numeric' },
+              'Started',
+              'Removed by',
+              'Removed at',
+            ]}
+          />
           <tbody>
             {removals.map((removal) => (
               <tr key={removal.id}>

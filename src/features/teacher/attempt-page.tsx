@@ -1,9 +1,13 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { AnswerView } from '../../components/answer-view';
+import { Kicker } from '../../components/kicker';
 import { Loading } from '../../components/load-error';
-import { findSentence, type Article } from '../../domain/article';
-import { describeResponse } from '../../domain/describe-response';
+import { QuestionAnswers } from '../../components/question-answers';
+import { QuestionText } from '../../components/question-text';
+import { StatusBadge } from '../../components/status-badge';
+import type { Article } from '../../domain/article';
 import { formatOrdinal } from '../../domain/plural';
 import type { PublicQuestion } from '../../domain/public-question';
 import { SKILLS } from '../../domain/question-kinds';
@@ -11,19 +15,16 @@ import type { QuestionResponse } from '../../domain/responses';
 import type { AttemptResult, QuestionReview } from '../../domain/results';
 import { assignmentApi, type TeacherAttempt } from '../../lib/assignment-api-client';
 import { formatDateTime, formatDuration } from '../../lib/format-date-time';
-import { SKILL_LABELS } from '../../lib/labels';
+import { formatPoints, formatPointsOf } from '../../lib/format-points';
 import { getHref } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useResource } from '../../lib/use-resource';
-import { QuestionText } from './components/question-text';
+import { ActionProblem } from './components/action-problem';
+import { SkillTable } from './components/skill-table';
 import { TeacherLoadError } from './components/teacher-load-error';
-import { describeProblem } from './problems';
-import {
-  ATTEMPT_STATE_LABELS,
-  formatPercent,
-  formatPoints,
-  RESULT_STATUS_LABELS,
-} from './teacher-labels';
+import { useTeacherAction } from './hooks/use-teacher-action';
+import { ATTEMPT_STATE_LABELS, formatPercent } from './teacher-labels';
+import { Detail } from '../../components/detail';
 
 /** One student's attempt as the teacher reviews it: every answer, right or wrong, and why. */
 export function AttemptPage() {
@@ -69,7 +70,7 @@ export function AttemptPage() {
   return (
     <div className="attempt-page">
       {back}
-      <p className="page-kicker">{ATTEMPT_STATE_LABELS[attempt.status]}</p>
+      <Kicker>{ATTEMPT_STATE_LABELS[attempt.status]}</Kicker>
       <h1>{attempt.studentName}</h1>
       <AttemptFacts attempt={attempt} />
       <RemoveAttempt assignmentId={assignmentId} attempt={attempt} />
@@ -135,21 +136,14 @@ function RemoveAttempt({
 }) {
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<unknown>(null);
+  const { busy, problem, act } = useTeacherAction();
 
-  async function remove() {
+  function remove() {
     setConfirming(false);
-    setBusy(true);
-    setProblem(null);
-    try {
+    return act(async () => {
       await assignmentApi.removeAttempt(assignmentId, attempt.attemptId);
       await navigate(getHref.assignment(assignmentId), { replace: true });
-      return;
-    } catch (caught) {
-      setProblem(caught);
-    }
-    setBusy(false);
+    });
   }
 
   return (
@@ -164,11 +158,7 @@ function RemoveAttempt({
           Remove this attempt
         </button>
       </p>
-      {problem !== null && (
-        <p className="field-error" role="alert">
-          {describeProblem(problem)}
-        </p>
-      )}
+      <ActionProblem problem={problem} />
       <ConfirmDialog
         open={confirming}
         title={`Remove ${attempt.studentName}’s attempt?`}
@@ -192,40 +182,22 @@ function AttemptFacts({ attempt }: { attempt: TeacherAttempt }) {
   return (
     <dl className="fact-list settings-list card">
       {result && (
-        <div>
-          <dt>Score</dt>
-          <dd>
-            {formatPoints(result.total)} of {formatPoints(result.maxPoints)} points (
-            {formatPercent(result.percent)})
-          </dd>
-        </div>
+        <Detail term="Score">
+          {formatPoints(result.total)} of {formatPoints(result.maxPoints)} points (
+          {formatPercent(result.percent)})
+        </Detail>
       )}
-      <div>
-        <dt>Started</dt>
-        <dd>{formatDateTime(startedAt)}</dd>
-      </div>
+      <Detail term="Started">{formatDateTime(startedAt)}</Detail>
       {submittedAt ? (
-        <div>
-          <dt>Submitted</dt>
-          <dd>
-            {formatDateTime(submittedAt)} (after{' '}
-            {formatDuration((Date.parse(submittedAt) - Date.parse(startedAt)) / 1000)})
-          </dd>
-        </div>
+        <Detail term="Submitted">
+          {formatDateTime(submittedAt)} (after{' '}
+          {formatDuration((Date.parse(submittedAt) - Date.parse(startedAt)) / 1000)})
+        </Detail>
       ) : (
-        deadline && (
-          <div>
-            <dt>Must be in by</dt>
-            <dd>{formatDateTime(deadline)}</dd>
-          </div>
-        )
+        deadline && <Detail term="Must be in by">{formatDateTime(deadline)}</Detail>
       )}
     </dl>
   );
-}
-
-function sentenceQuoter(article: Article) {
-  return (sentenceId: string) => `“${findSentence(article, sentenceId)?.text ?? sentenceId}”`;
 }
 
 function ScoredAnswers({
@@ -239,40 +211,17 @@ function ScoredAnswers({
 }) {
   const skills = SKILLS.flatMap((skill) => {
     const breakdown = result.bySkill[skill];
-    return breakdown ? [{ skill, ...breakdown }] : [];
+    if (!breakdown) return [];
+    const { count, points, maxPoints } = breakdown;
+    const score = `${formatPoints(points)} / ${formatPoints(maxPoints)}`;
+    return [{ skill, questionCount: count, score }];
   });
   return (
     <>
-      <section aria-labelledby="skills-heading">
-        <h2 id="skills-heading">By reading skill</h2>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Skill</th>
-              <th scope="col" className="numeric">
-                Questions
-              </th>
-              <th scope="col" className="numeric">
-                Points
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {skills.map(({ skill, count, points, maxPoints }) => (
-              <tr key={skill}>
-                <th scope="row">{SKILL_LABELS[skill]}</th>
-                <td className="numeric">{count}</td>
-                <td className="numeric">
-                  {formatPoints(points)} / {formatPoints(maxPoints)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <SkillTable scoreHeading="Points" rows={skills} />
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">Answers</h2>
-        <ol className="plain-list answer-list">
+        <ol className="plain-list answer-cards">
           {numbering
             .sort(result.questions, (review) => review.question.id)
             .map((review) => (
@@ -295,78 +244,43 @@ function ScoredAnswer({
   article: Article;
   numbering: Numbering;
 }) {
-  const quote = sentenceQuoter(article);
   const headingId = `answer-${review.question.id}`;
-  const given = describeResponse(review.question, review.response, quote);
   return (
     <article className={`card answer-card status-${review.status}`} aria-labelledby={headingId}>
       <header className="answer-card-header">
         <AnswerHeading id={headingId} question={review.question} numbering={numbering} />
-        <p className={`status-pill result-${review.status}`}>
-          {RESULT_STATUS_LABELS[review.status]} · {formatPoints(review.points)} of{' '}
-          {formatPoints(review.maxPoints)}
-        </p>
+        <StatusBadge status={review.status} />
+        <p>{formatPointsOf(review.points, review.maxPoints)}</p>
       </header>
       <QuestionText question={review.question} />
-      <dl className="answer-facts">
-        <div>
-          <dt>Answer given</dt>
-          <dd>{given || <span className="muted">No answer</span>}</dd>
-        </div>
-        {review.status !== 'correct' && (
-          <div>
-            <dt>Right answer</dt>
-            <dd>{describeResponse(review.question, review.correctResponse, quote)}</dd>
-          </div>
-        )}
-        {review.feedback.length > 0 && (
-          <div>
-            <dt>Feedback the student got</dt>
-            <dd>
-              <ul className="plain-list">
-                {review.feedback.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            </dd>
-          </div>
-        )}
-        <div>
-          <dt>Explanation</dt>
-          <dd>{review.explanation}</dd>
-        </div>
+      <QuestionAnswers review={review} article={article} reader="teacher">
         {review.evidence.length > 0 && (
-          <div>
-            <dt>Evidence in the article</dt>
-            <dd>
-              <ul className="plain-list">
-                {review.evidence.map((evidence) => (
-                  <li key={`${evidence.paragraphId}:${evidence.start}`}>
-                    <q>{evidence.quote}</q>
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </div>
+          <Detail term="Evidence in the article">
+            <ul className="plain-list">
+              {review.evidence.map((evidence) => (
+                <li key={`${evidence.paragraphId}:${evidence.start}`}>
+                  <q>{evidence.quote}</q>
+                </li>
+              ))}
+            </ul>
+          </Detail>
         )}
-      </dl>
+      </QuestionAnswers>
     </article>
   );
 }
 
 /** An attempt still in progress: the answers saved so far, unscored. */
 function SavedAnswers({ attempt, numbering }: { attempt: TeacherAttempt; numbering: Numbering }) {
-  const quote = sentenceQuoter(attempt.article);
   const responses = attempt.responses as Record<string, QuestionResponse>;
   return (
     <section aria-labelledby="answers-heading">
       <h2 id="answers-heading">Answers saved so far</h2>
       <p className="muted">The attempt is scored when it is submitted.</p>
-      <ol className="plain-list answer-list">
+      <ol className="plain-list answer-cards">
         {numbering
           .sort(attempt.questions, (question) => question.id)
           .map((question) => {
-            const given = describeResponse(question, responses[question.id], quote);
             const savedAt = attempt.savedAt[question.id];
             return (
               <li key={question.id}>
@@ -377,17 +291,15 @@ function SavedAnswers({ attempt, numbering }: { attempt: TeacherAttempt; numberi
                     numbering={numbering}
                   />
                   <QuestionText question={question} />
-                  <dl className="answer-facts">
-                    <div>
-                      <dt>Answer so far</dt>
-                      <dd>{given || <span className="muted">No answer yet</span>}</dd>
-                    </div>
-                    {savedAt && (
-                      <div>
-                        <dt>Saved</dt>
-                        <dd>{formatDateTime(savedAt)}</dd>
-                      </div>
-                    )}
+                  <dl className="question-answers">
+                    <Detail term="Answer so far">
+                      <AnswerView
+                        item={question}
+                        response={responses[question.id]}
+                        article={attempt.article}
+                      />
+                    </Detail>
+                    {savedAt && <Detail term="Saved">{formatDateTime(savedAt)}</Detail>}
                   </dl>
                 </article>
               </li>

@@ -8,6 +8,7 @@ import { useResource } from '../../lib/use-resource';
 import { AssignmentStatusBadge } from './components/assignment-status-badge';
 import { ScrollTable } from './components/scroll-table';
 import { TeacherLoadError } from './components/teacher-load-error';
+import { TableHead } from '../../components/table-head';
 
 /** The teacher's assignments, newest first, with where each stands. */
 export function DashboardPage() {
@@ -40,16 +41,7 @@ export function DashboardPage() {
         ) : (
           <ScrollTable label="Your assignments">
             <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Quiz</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Join code</th>
-                  <th scope="col">Submitted</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Title', 'Quiz', 'Status', 'Due', 'Join code', 'Submitted']} />
               <tbody>
                 {resource.data.map((assignment) => (
                   <tr key={assignment.id}>

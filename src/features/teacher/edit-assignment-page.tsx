@@ -14,12 +14,7 @@ export function EditAssignmentPage() {
   });
   if (resource.status === 'loading') return <Loading label="Loading the assignment…" />;
   if (resource.status === 'error') {
-    return (
-      <>
-        <h1>Edit assignment</h1>
-        <TeacherLoadError error={resource.error} onRetry={reload} />
-      </>
-    );
+    return <TeacherLoadError heading="Edit assignment" error={resource.error} onRetry={reload} />;
   }
   return <NewAssignmentPage editing={resource.data} />;
 }

@@ -117,13 +117,3 @@ export function pageOf<T>(
     total: rows.length,
   };
 }
-
-export type QuestionResult = NonNullable<NonNullable<GradebookAttempt['results']>[number]>;
-
-/** How a question's result reads in the grid: a mark to see and a word to read. */
-export const QUESTION_RESULT_LABELS: Record<QuestionResult, { mark: string; label: string }> = {
-  correct: { mark: '✓', label: 'Right' },
-  partial: { mark: '½', label: 'Partly right' },
-  incorrect: { mark: '✗', label: 'Wrong' },
-  unanswered: { mark: '–', label: 'No answer' },
-};

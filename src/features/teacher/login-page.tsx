@@ -3,8 +3,8 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { assignmentApi } from '../../lib/assignment-api-client';
 import { getHref } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { AccountFormAlert } from './components/account-form-alert';
-import { ErrorSummary, TextField, type FieldProblem } from './components/form-field';
+import { TextField, type FieldProblem } from '../../components/form-field';
+import { AccountForm } from './components/account-form';
 import { useAccountForm } from './hooks/use-account-form';
 import './teacher.css';
 
@@ -39,41 +39,27 @@ export function LoginPage() {
             : 'You are logged out.'}
         </p>
       )}
-      <ErrorSummary problems={form.problems} attempt={form.attempt} />
-      <AccountFormAlert message={form.formError} />
-      <form
-        className="card account-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void form.submit(check(), () => assignmentApi.logIn({ email: email.trim(), password }));
-        }}
+      <AccountForm
+        form={form}
+        check={check}
+        send={() => assignmentApi.logIn({ email: email.trim(), password })}
+        submitLabel="Log in"
+        busyLabel="Logging in…"
       >
         <TextField
-          id={FIELDS.email}
+          {...form.fieldProps(FIELDS.email, email, setEmail)}
           label="Email"
           type="email"
           autoComplete="username"
           spellCheck={false}
-          value={email}
-          error={form.errorOf(FIELDS.email)}
-          onChange={(event) => setEmail(event.target.value)}
         />
         <TextField
-          id={FIELDS.password}
+          {...form.fieldProps(FIELDS.password, password, setPassword)}
           label="Password"
           type="password"
           autoComplete="current-password"
-          value={password}
-          error={form.errorOf(FIELDS.password)}
-          onChange={(event) => setPassword(event.target.value)}
         />
-        <p className="button-row">
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {form.busy ? 'Logging in…' : 'Log in'}
-          </button>
-        </p>
-      </form>
+      </AccountForm>
       <p>
         New here?{' '}
         <Link to={getHref.teacherSignup(searchParams.get('next') ?? undefined)}>

@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { AppForm } from '../../components/app-form';
 import { Loading } from '../../components/load-error';
+import { REVIEW_TIMINGS } from '../../domain/assignment-choices';
 import { decideReviewTiming } from '../../domain/assignment-rules';
 import { FIELD_LIMITS } from '../../domain/field-limits';
 import { api } from '../../lib/api-client';
@@ -26,11 +28,12 @@ import {
   FieldHint,
   TextField,
   type FieldProblem,
-} from './components/form-field';
-import { RadioGroup } from './components/radio-group';
+} from '../../components/form-field';
+import { RadioGroup } from '../../components/radio-group';
 import { TeacherLoadError } from './components/teacher-load-error';
 import { describeProblem, fieldProblemsOf, isSignedOut } from './problems';
 import { COUNTED_ATTEMPT_LABELS, REVIEW_SHOW_LABELS, REVIEW_WHEN_LABELS } from './teacher-labels';
+import { CheckboxField } from '../../components/checkbox-field';
 
 const REQUEST_FIELD_IDS: Record<string, string> = {
   bankId: FIELD_IDS.bankId,
@@ -42,9 +45,6 @@ const REQUEST_FIELD_IDS: Record<string, string> = {
   attemptsAllowed: FIELD_IDS.attemptsAllowed,
   reviewPolicy: FIELD_IDS.reviewPolicy,
 };
-
-/** "After the due time" reads "after you close the assignment" while no due time is set. */
-const REVIEW_TIMINGS = ['immediately', 'after-due', 'never'] as const;
 
 const optionsOf = <V extends string>(labels: Record<V, string>) =>
   (Object.keys(labels) as V[]).map((value) => ({ value, label: labels[value] }));
@@ -83,6 +83,13 @@ export function NewAssignmentPage({ editing }: { editing?: Assignment } = {}) {
 
   const update = (changes: Partial<AssignmentFormValues>) =>
     setValues((previous) => ({ ...previous, ...changes }));
+  /** The id, value, error and change handler of the text field of one setting. */
+  const textFieldOf = (name: 'title' | 'opensAt' | 'dueAt' | 'timeLimitMinutes') => ({
+    id: FIELD_IDS[name],
+    value: values[name],
+    error: errorOf(FIELD_IDS[name]),
+    onChange: (event: ChangeEvent<HTMLInputElement>) => update({ [name]: event.target.value }),
+  });
   const updateRow = (key: number, changes: Partial<ExtraTimeRow>) =>
     update({
       extraTime: values.extraTime.map((row) => (row.key === key ? { ...row, ...changes } : row)),
@@ -91,10 +98,7 @@ export function NewAssignmentPage({ editing }: { editing?: Assignment } = {}) {
   if (banks.resource.status === 'loading') return <Loading label="Loading the quizzes…" />;
   if (banks.resource.status === 'error') {
     return (
-      <>
-        <h1>{pageTitle}</h1>
-        <TeacherLoadError error={banks.resource.error} onRetry={banks.reload} />
-      </>
+      <TeacherLoadError heading={pageTitle} error={banks.resource.error} onRetry={banks.reload} />
     );
   }
   const bankList = banks.resource.data;
@@ -188,14 +192,7 @@ export function NewAssignmentPage({ editing }: { editing?: Assignment } = {}) {
             </div>
           ))}
       </div>
-      <form
-        className="assignment-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
+      <AppForm className="assignment-form" onSubmit={submit}>
         <fieldset className="card form-section">
           <legend>Quiz</legend>
           <div className="field">
@@ -224,13 +221,10 @@ export function NewAssignmentPage({ editing }: { editing?: Assignment } = {}) {
           </div>
           {chosenBank && <p className="muted">{chosenBank.description}</p>}
           <TextField
-            id={FIELD_IDS.title}
+            {...textFieldOf('title')}
             label="Title"
             hint="What students see when they join, such as “Year 9: the Kursk article”."
-            value={values.title}
             maxLength={FIELD_LIMITS.assignmentTitle}
-            error={errorOf(FIELD_IDS.title)}
-            onChange={(event) => update({ title: event.target.value })}
           />
           {values.bankId !== '' && bank.resource.status === 'loading' && (
             <Loading label="Loading the questions…" />
@@ -302,32 +296,23 @@ export function NewAssignmentPage({ editing }: { editing?: Assignment } = {}) {
         <fieldset className="card form-section">
           <legend>Timing</legend>
           <TextField
-            id={FIELD_IDS.opensAt}
+            {...textFieldOf('opensAt')}
             label="Opens"
             hint="Students can join from this time."
             type="datetime-local"
-            value={values.opensAt}
-            error={errorOf(FIELD_IDS.opensAt)}
-            onChange={(event) => update({ opensAt: event.target.value })}
           />
           <TextField
-            id={FIELD_IDS.dueAt}
+            {...textFieldOf('dueAt')}
             label="Due (optional)"
             hint="After this no one can join, and attempts still open are submitted with what was saved. Leave empty for no due time."
             type="datetime-local"
-            value={values.dueAt}
-            error={errorOf(FIELD_IDS.dueAt)}
-            onChange={(event) => update({ dueAt: event.target.value })}
           />
           <TextField
-            id={FIELD_IDS.timeLimitMinutes}
+            {...textFieldOf('timeLimitMinutes')}
             label="Time limit in minutes (optional)"
             hint="Counted from when each student starts. Leave empty for no limit."
             inputMode="numeric"
             className="text-input input-short"
-            value={values.timeLimitMinutes}
-            error={errorOf(FIELD_IDS.timeLimitMinutes)}
-            onChange={(event) => update({ timeLimitMinutes: event.target.value })}
           />
         </fieldset>
 
@@ -380,22 +365,18 @@ export function NewAssignmentPage({ editing }: { editing?: Assignment } = {}) {
         <fieldset className="card form-section">
           <legend>Shuffling</legend>
           <p className="field-hint">Shuffling makes copying from a neighbour’s screen harder.</p>
-          <label className="checkbox-label">
-            <input
-              type="checkbox"
-              checked={values.shuffleQuestions}
-              onChange={(event) => update({ shuffleQuestions: event.target.checked })}
-            />
+          <CheckboxField
+            checked={values.shuffleQuestions}
+            onChange={(shuffleQuestions) => update({ shuffleQuestions })}
+          >
             Shuffle the order of the questions
-          </label>
-          <label className="checkbox-label">
-            <input
-              type="checkbox"
-              checked={values.shuffleOptions}
-              onChange={(event) => update({ shuffleOptions: event.target.checked })}
-            />
+          </CheckboxField>
+          <CheckboxField
+            checked={values.shuffleOptions}
+            onChange={(shuffleOptions) => update({ shuffleOptions })}
+          >
             Shuffle the options within each question
-          </label>
+          </CheckboxField>
         </fieldset>
 
         <fieldset className="card form-section">
@@ -406,6 +387,7 @@ export function NewAssignmentPage({ editing }: { editing?: Assignment } = {}) {
             name="review-when"
             value={values.reviewWhen}
             onChange={(reviewWhen) => update({ reviewWhen })}
+            // "After the due time" reads "after you close the assignment" while no due time is set.
             options={REVIEW_TIMINGS.map((value) => ({
               value,
               label: REVIEW_WHEN_LABELS[decideReviewTiming(value, values.dueAt.trim() !== '')],
@@ -482,7 +464,7 @@ export function NewAssignmentPage({ editing }: { editing?: Assignment } = {}) {
                 : 'Create assignment'}
           </button>
         </div>
-      </form>
+      </AppForm>
     </div>
   );
 }

@@ -1,39 +1,26 @@
-import { useParams } from 'react-router';
-import { formatCount } from '../../domain/plural';
-import type { PublicQuestion } from '../../domain/public-question';
 import type { QuestionResponse } from '../../domain/responses';
 import { Loading } from '../../components/load-error';
 import { assignmentApi, type AnswerKey } from '../../lib/assignment-api-client';
-import { useDocumentTitle } from '../../lib/use-document-title';
-import { useResource } from '../../lib/use-resource';
+import { formatPoints } from '../../lib/format-points';
+import { PrintedQuestion } from './components/paper-question';
 import { PrintSheet } from './components/print-sheet';
-import { QuestionText } from './components/question-text';
+import { usePrintedSheet } from './hooks/use-printed-sheet';
 import { TeacherLoadError } from './components/teacher-load-error';
-import { describeAnswerBriefly, labelOption, optionLetter } from './paper-key';
-import { formatPoints } from './teacher-labels';
+import { describeAnswerBriefly, labelOption, optionLetter, printedChoicesOf } from './paper-key';
 import './print.css';
+import { Detail } from '../../components/detail';
 
 type KeyItem = AnswerKey['questions'][number];
 
 /** The answer key for the teacher: each question's right answer, why, and the proof in the article. */
 export function PrintAnswerKeyPage() {
-  const { assignmentId = '' } = useParams();
-  const { resource, reload } = useResource({
-    key: `answer-key:${assignmentId}`,
-    load: () => assignmentApi.getAnswerKey(assignmentId),
-  });
-  useDocumentTitle(
-    resource.status === 'ready' ? `Answer key: ${resource.data.assignment.title}` : 'Answer key',
+  const { assignmentId, resource, reload } = usePrintedSheet('Answer key', 'answer-key', (id) =>
+    assignmentApi.getAnswerKey(id),
   );
 
   if (resource.status === 'loading') return <Loading label="Preparing the answer key…" />;
   if (resource.status === 'error') {
-    return (
-      <>
-        <h1>Answer key</h1>
-        <TeacherLoadError error={resource.error} onRetry={reload} />
-      </>
-    );
+    return <TeacherLoadError heading="Answer key" error={resource.error} onRetry={reload} />;
   }
   const { assignment, bank, article, questions } = resource.data;
   return (
@@ -73,18 +60,12 @@ export function PrintAnswerKeyPage() {
 
 function KeyEntry({ item }: { item: KeyItem }) {
   const { question } = item;
-  const headingId = `key-${question.id}`;
   const feedback = Object.entries(item.optionFeedback);
   const choices = printedChoicesOf(question);
   const rightIds = new Set(rightChoiceIdsOf(item.correctResponse));
   const alsoAccept = item.acceptedAnswers.filter((answer) => answer !== item.correctAnswer);
   return (
-    <article className="paper-question key-entry" aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        Question {question.number}{' '}
-        <span className="paper-points">({formatCount(question.points, 'point')})</span>
-      </h3>
-      <QuestionText question={question} />
+    <PrintedQuestion question={question} headingId={`key-${question.id}`} className="key-entry">
       {choices.length > 0 && (
         // Every option as printed, wrong ones too, so the key can be marked from alone.
         <ul className="key-options" aria-label={`Options of question ${question.number}`}>
@@ -101,56 +82,36 @@ function KeyEntry({ item }: { item: KeyItem }) {
           <dt>Answer</dt>
           <dd className="key-answer">{item.correctAnswer}</dd>
         </div>
-        {alsoAccept.length > 0 && (
-          <div>
-            <dt>Also accept</dt>
-            <dd>{alsoAccept.join('; ')}</dd>
-          </div>
-        )}
-        <div>
-          <dt>Explanation</dt>
-          <dd>{item.explanation}</dd>
-        </div>
+        {alsoAccept.length > 0 && <Detail term="Also accept">{alsoAccept.join('; ')}</Detail>}
+        <Detail term="Explanation">{item.explanation}</Detail>
         {item.evidence.length > 0 && (
-          <div>
-            <dt>Evidence</dt>
-            <dd>
-              <ul className="plain-list">
-                {item.evidence.map((evidence) => (
-                  <li key={`${evidence.paragraphId}:${evidence.start}`}>
-                    <q>{evidence.quote}</q>{' '}
-                    <span className="muted">
-                      (paragraph {evidence.paragraphId.replace(/^p/, '')})
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </div>
+          <Detail term="Evidence">
+            <ul className="plain-list">
+              {item.evidence.map((evidence) => (
+                <li key={`${evidence.paragraphId}:${evidence.start}`}>
+                  <q>{evidence.quote}</q>{' '}
+                  <span className="muted">
+                    (paragraph {evidence.paragraphId.replace(/^p/, '')})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Detail>
         )}
         {feedback.length > 0 && (
-          <div>
-            <dt>Feedback on wrong answers</dt>
-            <dd>
-              <ul className="plain-list">
-                {feedback.map(([optionId, text]) => (
-                  <li key={optionId}>
-                    <strong>{labelOption(question, optionId)}:</strong> {text}
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </div>
+          <Detail term="Feedback on wrong answers">
+            <ul className="plain-list">
+              {feedback.map(([optionId, text]) => (
+                <li key={optionId}>
+                  <strong>{labelOption(question, optionId)}:</strong> {text}
+                </li>
+              ))}
+            </ul>
+          </Detail>
         )}
       </dl>
-    </article>
+    </PrintedQuestion>
   );
-}
-
-/** The options a choice question prints (Part A's for two-part questions), in print order. */
-function printedChoicesOf(question: PublicQuestion): { id: string; text: string }[] {
-  const item = question.type === 'two-part' ? question.partA : question;
-  return 'options' in item ? item.options : [];
 }
 
 /** The option ids a right answer picks (one or several), for marking them in the list. */

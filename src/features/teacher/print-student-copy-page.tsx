@@ -1,37 +1,23 @@
-import { useParams } from 'react-router';
 import { ArticleView } from '../../components/article-view';
 import { Loading } from '../../components/load-error';
 import { assignmentApi } from '../../lib/assignment-api-client';
 import { formatDateTime } from '../../lib/format-date-time';
 import { formatMinutes } from '../../lib/labels';
-import { useDocumentTitle } from '../../lib/use-document-title';
-import { useResource } from '../../lib/use-resource';
 import { PaperQuestion } from './components/paper-question';
 import { PrintSheet } from './components/print-sheet';
+import { usePrintedSheet } from './hooks/use-printed-sheet';
 import { TeacherLoadError } from './components/teacher-load-error';
 import './print.css';
 
 /** The paper version for students: the article, then every question with room to answer. */
 export function PrintStudentCopyPage() {
-  const { assignmentId = '' } = useParams();
-  const { resource, reload } = useResource({
-    key: `student-copy:${assignmentId}`,
-    load: () => assignmentApi.getStudentCopy(assignmentId),
-  });
-  useDocumentTitle(
-    resource.status === 'ready'
-      ? `Student copy: ${resource.data.assignment.title}`
-      : 'Student copy',
+  const { assignmentId, resource, reload } = usePrintedSheet('Student copy', 'student-copy', (id) =>
+    assignmentApi.getStudentCopy(id),
   );
 
   if (resource.status === 'loading') return <Loading label="Preparing the student copy…" />;
   if (resource.status === 'error') {
-    return (
-      <>
-        <h1>Student copy</h1>
-        <TeacherLoadError error={resource.error} onRetry={reload} />
-      </>
-    );
+    return <TeacherLoadError heading="Student copy" error={resource.error} onRetry={reload} />;
   }
   const { assignment, article, questions } = resource.data;
   return (

@@ -1,5 +1,5 @@
 import { ApiError, NetworkError } from '../../lib/api-client';
-import type { FieldProblem } from './components/form-field';
+import type { FieldProblem } from '../../components/form-field';
 
 /** The session is missing or expired: the server answered 401. */
 export function isSignedOut(error: unknown): boolean {

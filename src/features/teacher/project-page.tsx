@@ -18,12 +18,7 @@ export function ProjectPage() {
 
   if (resource.status === 'loading') return <Loading />;
   if (resource.status === 'error') {
-    return (
-      <>
-        <h1>Join code</h1>
-        <TeacherLoadError error={resource.error} onRetry={reload} />
-      </>
-    );
+    return <TeacherLoadError heading="Join code" error={resource.error} onRetry={reload} />;
   }
   const assignment = resource.data;
   return (

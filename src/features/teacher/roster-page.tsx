@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { AppForm } from '../../components/app-form';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Loading } from '../../components/load-error';
 import { ROSTER_MAX_NAMES } from '../../domain/roster';
@@ -10,8 +11,10 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { useResource } from '../../lib/use-resource';
 import { RosterTable } from './components/roster-table';
 import { TeacherLoadError } from './components/teacher-load-error';
+import { useTeacherAction } from './hooks/use-teacher-action';
 import { describeProblem } from './problems';
 import './roster.css';
+import { CheckboxField } from '../../components/checkbox-field';
 
 interface ClassListProblem {
   line: number;
@@ -66,39 +69,31 @@ function RosterEditor({ assignmentId, initial }: { assignmentId: string; initial
   const [requireRoster, setRequireRoster] = useState(
     initial.hasRoster ? initial.requireRoster : true,
   );
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<unknown>(null);
+  const { busy, problem, act: run } = useTeacherAction();
   const [saved, setSaved] = useState('');
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   const lineProblems = classListProblemsOf(problem);
 
-  async function act(action: () => Promise<Roster>, done: string) {
-    setBusy(true);
-    setProblem(null);
+  function act(action: () => Promise<Roster>, done: string) {
     setSaved('');
-    try {
+    return run(async () => {
       const next = await action();
       setRoster(next);
       setClassList(next.students.map((student) => student.name).join('\n'));
       setSaved(done);
-    } catch (caught) {
-      setProblem(caught);
-    }
-    setBusy(false);
+    });
   }
 
   return (
     <>
-      <form
+      <AppForm
         className="roster-form card no-print"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void act(
+        onSubmit={() =>
+          act(
             () => assignmentApi.saveRoster(assignmentId, { classList, requireRoster }),
             'The class list is saved.',
-          );
-        }}
+          )
+        }
       >
         <div className="field">
           <label className="field-label" htmlFor={fieldId}>
@@ -125,14 +120,9 @@ function RosterEditor({ assignmentId, initial }: { assignmentId: string; initial
             </ul>
           )}
         </div>
-        <label className="checkbox-label">
-          <input
-            type="checkbox"
-            checked={requireRoster}
-            onChange={(event) => setRequireRoster(event.target.checked)}
-          />
+        <CheckboxField checked={requireRoster} onChange={setRequireRoster}>
           Only students on this list can join, each with their personal code
-        </label>
+        </CheckboxField>
         <p className="button-row">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? 'Saving…' : 'Save the class list'}
@@ -159,7 +149,7 @@ function RosterEditor({ assignmentId, initial }: { assignmentId: string; initial
           )}
         </div>
         <p role="status">{saved}</p>
-      </form>
+      </AppForm>
       {roster.hasRoster && <RosterTable roster={roster} />}
       <ConfirmDialog
         open={confirmingRemoval}

@@ -3,16 +3,17 @@ import { Link, useSearchParams } from 'react-router';
 import { assignmentApi } from '../../lib/assignment-api-client';
 import { getHref } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { AccountFormAlert } from './components/account-form-alert';
-import { FIELD_LIMITS } from '../../domain/field-limits';
-import { ErrorSummary, TextField, type FieldProblem } from './components/form-field';
+import { FIELD_LIMITS, MIN_PASSWORD_LENGTH } from '../../domain/field-limits';
+import { TextField, type FieldProblem } from '../../components/form-field';
+import { AccountForm } from './components/account-form';
 import { useAccountForm } from './hooks/use-account-form';
-import { MIN_PASSWORD_LENGTH, looksLikeEmail } from './account-rules';
+import { looksLikeEmail } from './account-rules';
 import './teacher.css';
+import { CheckboxField } from '../../components/checkbox-field';
 
 const FIELDS = { name: 'signup-name', email: 'signup-email', password: 'signup-password' };
 
-/** A new teacher account: name, email and a password of at least 10 characters. */
+/** A new teacher account: name, email and a password of at least MIN_PASSWORD_LENGTH characters. */
 export function SignupPage() {
   useDocumentTitle('Create a teacher account');
   const [searchParams] = useSearchParams();
@@ -47,64 +48,40 @@ export function SignupPage() {
         Assign quizzes to a class with a join code and see every answer as it comes in. Students do
         not need an account.
       </p>
-      <ErrorSummary problems={form.problems} attempt={form.attempt} />
-      <AccountFormAlert message={form.formError} />
-      <form
-        className="card account-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void form.submit(check(), () =>
-            assignmentApi.signUp({ name: name.trim(), email: email.trim(), password }),
-          );
-        }}
+      <AccountForm
+        form={form}
+        check={check}
+        send={() => assignmentApi.signUp({ name: name.trim(), email: email.trim(), password })}
+        submitLabel="Create account"
+        busyLabel="Creating your account…"
       >
         <TextField
-          id={FIELDS.name}
+          {...form.fieldProps(FIELDS.name, name, setName)}
           label="Your name"
           hint="Students do not see it."
           autoComplete="name"
           maxLength={FIELD_LIMITS.teacherName}
-          value={name}
-          error={form.errorOf(FIELDS.name)}
-          onChange={(event) => setName(event.target.value)}
         />
         <TextField
-          id={FIELDS.email}
+          {...form.fieldProps(FIELDS.email, email, setEmail)}
           label="Email"
           type="email"
           autoComplete="email"
           spellCheck={false}
           maxLength={FIELD_LIMITS.email}
-          value={email}
-          error={form.errorOf(FIELDS.email)}
-          onChange={(event) => setEmail(event.target.value)}
         />
         <TextField
-          id={FIELDS.password}
+          {...form.fieldProps(FIELDS.password, password, setPassword)}
           label="Password"
           hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few words you will remember make a good one.`}
           type={showPassword ? 'text' : 'password'}
           autoComplete="new-password"
           maxLength={FIELD_LIMITS.password}
-          value={password}
-          error={form.errorOf(FIELDS.password)}
-          onChange={(event) => setPassword(event.target.value)}
         />
-        <label className="checkbox-label">
-          <input
-            type="checkbox"
-            checked={showPassword}
-            onChange={(event) => setShowPassword(event.target.checked)}
-          />
+        <CheckboxField checked={showPassword} onChange={setShowPassword}>
           Show the password
-        </label>
-        <p className="button-row">
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {form.busy ? 'Creating your account…' : 'Create account'}
-          </button>
-        </p>
-      </form>
+        </CheckboxField>
+      </AccountForm>
       <p>
         Already have an account?{' '}
         <Link to={getHref.teacherLogin(searchParams.get('next') ?? undefined)}>Log in</Link>

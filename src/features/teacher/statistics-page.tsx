@@ -2,15 +2,16 @@ import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../components/load-error';
 import { assignmentApi } from '../../lib/assignment-api-client';
-import { SKILL_LABELS } from '../../lib/labels';
 import { getHref } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useResource } from '../../lib/use-resource';
 import { ItemStatisticsCard } from './components/item-statistics';
 import { ScoreHistogram } from './components/score-histogram';
+import { SkillTable } from './components/skill-table';
 import { TeacherLoadError } from './components/teacher-load-error';
 import { describeReliability, formatRatio } from './statistics-labels';
 import { formatPercent } from './teacher-labels';
+import { Detail } from '../../components/detail';
 
 type Include = 'all' | 'counted';
 
@@ -63,26 +64,14 @@ export function StatisticsPage() {
             </h2>
             <div className="card">
               <dl className="test-figures">
-                <div>
-                  <dt>Attempts</dt>
-                  <dd>{resource.data.attemptCount}</dd>
-                </div>
-                <div>
-                  <dt>Mean</dt>
-                  <dd>{formatPercent(resource.data.meanPercent)}</dd>
-                </div>
-                <div>
-                  <dt>Median</dt>
-                  <dd>{formatPercent(resource.data.medianPercent)}</dd>
-                </div>
-                <div>
-                  <dt>Standard deviation</dt>
-                  <dd>
-                    {resource.data.standardDeviation === null
-                      ? '–'
-                      : `${formatRatio(resource.data.standardDeviation)} points of percent`}
-                  </dd>
-                </div>
+                <Detail term="Attempts">{resource.data.attemptCount}</Detail>
+                <Detail term="Mean">{formatPercent(resource.data.meanPercent)}</Detail>
+                <Detail term="Median">{formatPercent(resource.data.medianPercent)}</Detail>
+                <Detail term="Standard deviation">
+                  {resource.data.standardDeviation === null
+                    ? '–'
+                    : `${formatRatio(resource.data.standardDeviation)} points of percent`}
+                </Detail>
                 <div>
                   <dt>Cronbach’s alpha</dt>
                   <Reliability
@@ -96,31 +85,14 @@ export function StatisticsPage() {
               <ScoreHistogram bins={resource.data.histogram} />
             </div>
           </section>
-          <section aria-labelledby="skills-heading">
-            <h2 id="skills-heading">By reading skill</h2>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Skill</th>
-                  <th scope="col" className="numeric">
-                    Questions
-                  </th>
-                  <th scope="col" className="numeric">
-                    Mean score
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {resource.data.skills.map((skill) => (
-                  <tr key={skill.skill}>
-                    <th scope="row">{SKILL_LABELS[skill.skill]}</th>
-                    <td className="numeric">{skill.questionCount}</td>
-                    <td className="numeric">{formatPercent(skill.meanPercent)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <SkillTable
+            scoreHeading="Mean score"
+            rows={resource.data.skills.map(({ skill, questionCount, meanPercent }) => ({
+              skill,
+              questionCount,
+              score: formatPercent(meanPercent),
+            }))}
+          />
           <section aria-labelledby="items-heading">
             <h2 id="items-heading">Question by question</h2>
             <p className="muted">

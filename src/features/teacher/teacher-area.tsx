@@ -1,11 +1,12 @@
-import { useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { LoadError, Loading } from '../../components/load-error';
 import { assignmentApi } from '../../lib/assignment-api-client';
 import { getHref } from '../../lib/paths';
 import { useResource } from '../../lib/use-resource';
+import { ActionProblem } from './components/action-problem';
 import { RedirectToLogin } from './components/teacher-load-error';
-import { describeProblem, isSignedOut } from './problems';
+import { useTeacherAction } from './hooks/use-teacher-action';
+import { isSignedOut } from './problems';
 import './teacher.css';
 
 /**
@@ -55,23 +56,16 @@ export function TeacherArea() {
  */
 function LogOutButton({ everywhere = false }: { everywhere?: boolean }) {
   const navigate = useNavigate();
-  const [problem, setProblem] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, act } = useTeacherAction();
 
-  async function logOut() {
-    setBusy(true);
-    setProblem(null);
-    try {
+  const logOut = () =>
+    act(async () => {
       await (everywhere ? assignmentApi.logOutEverywhere() : assignmentApi.logOut());
       await navigate(getHref.teacherLogin(), {
         replace: true,
         state: { signedOut: everywhere ? 'everywhere' : 'here' },
       });
-    } catch (caught) {
-      setProblem(caught);
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <>
@@ -83,11 +77,7 @@ function LogOutButton({ everywhere = false }: { everywhere?: boolean }) {
       >
         {everywhere ? 'Log out everywhere' : 'Log out'}
       </button>
-      {problem !== null && (
-        <p className="field-error" role="alert">
-          You are still signed in: {describeProblem(problem)}
-        </p>
-      )}
+      <ActionProblem problem={problem} lead="You are still signed in: " />
     </>
   );
 }

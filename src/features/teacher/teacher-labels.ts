@@ -1,6 +1,5 @@
 import type { Assignment, GradebookAttempt } from '../../lib/assignment-api-client';
 import type { EffectiveReviewTiming } from '../../domain/assignment-rules';
-import type { ResultStatus } from '../../domain/results';
 
 type ReviewPolicy = Assignment['reviewPolicy'];
 
@@ -47,20 +46,8 @@ export function formatShare(share: number | null): string {
   return share === null ? '–' : `${Math.round(share * 100)}%`;
 }
 
-/** Points to two decimals at most: 3, 2.5, 1.33. */
-export function formatPoints(points: number): string {
-  return String(Math.round(points * 100) / 100);
-}
-
 /** "3 attempts", "Unlimited attempts". */
 export function formatAttemptsAllowed(attemptsAllowed: number | null): string {
   if (attemptsAllowed === null) return 'Unlimited attempts';
   return attemptsAllowed === 1 ? '1 attempt' : `${attemptsAllowed} attempts`;
 }
-
-export const RESULT_STATUS_LABELS: Record<ResultStatus, string> = {
-  correct: 'Right',
-  partial: 'Partly right',
-  incorrect: 'Wrong',
-  unanswered: 'Not answered',
-};

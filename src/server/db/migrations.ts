@@ -1,6 +1,6 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { AttemptResult } from '../../domain/results';
-import { toStoredResult } from './attempts';
+import { toStoredResult } from '../attempts/attempt-queries';
 import { normaliseStudentName, studentNameKey } from '../../domain/student-name';
 
 /**

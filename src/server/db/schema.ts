@@ -37,7 +37,7 @@ export type AttemptStatus = 'in-progress' | 'submitted';
  * When a student may see the scored review: practice attempts at once (`immediately`); an
  * assignment's attempts as its current policy says (`assignment`), which the teacher may change.
  */
-export type ReviewPolicy = 'immediately' | 'assignment';
+export type AttemptReviewRule = 'immediately' | 'assignment';
 
 /** Who submitted an attempt: the student, or the server once its deadline and grace had passed. */
 export type SubmittedBy = 'student' | 'deadline';
@@ -52,7 +52,7 @@ export interface AttemptTable {
   plan_json: string;
   seed: number;
   status: AttemptStatus;
-  review_policy: ReviewPolicy;
+  review_policy: AttemptReviewRule;
   started_at: string;
   /** Null for untimed practice attempts. */
   deadline: string | null;
@@ -92,7 +92,7 @@ export interface TeacherTable {
   name: string;
   /** Trimmed and lower-cased; unique. */
   email: string;
-  /** `scrypt$N$r$p$salt$key`, see auth/password-hash.ts. */
+  /** `scrypt$N$r$p$salt$key`, see teachers/password-hash.ts. */
   password_hash: string;
   created_at: string;
 }

@@ -10,7 +10,7 @@ import type {
 } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { launchChromium } from './chromium';
-import { repoRoot } from './start-server';
+import { repoRoot, startServer, type RunningServer } from './start-server';
 
 /** Where a failing test leaves a screenshot of each page it had open. */
 const SCREENSHOT_DIR = join(repoRoot, 'test-results', 'e2e');
@@ -29,18 +29,28 @@ function slug(text: string): string {
 /**
  * One Chromium per test file and fresh contexts (own storage, own offline switch) per test.
  * When a test fails, every page it opened is saved as a screenshot under test-results/e2e/.
+ *
+ * With `ownServer`, the file gets a server and database of its own: a teacher's assignment holds
+ * the practice results of its quiz for everyone on that server (docs/security.md), which would
+ * change what the other files' practice attempts show.
  */
-export function useBrowserSession() {
-  const baseUrl = inject('e2eBaseUrl');
+export function useBrowserSession({ ownServer = false }: { ownServer?: boolean } = {}) {
+  let baseUrl = inject('e2eBaseUrl');
+  let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let contexts: BrowserContext[] = [];
   let pageErrors: string[] = [];
 
   beforeAll(async () => {
+    if (ownServer && !skipBrowserTests) {
+      server = await startServer();
+      baseUrl = server.baseUrl;
+    }
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
+    await server?.stop();
   });
   beforeEach(({ onTestFinished }) => {
     pageErrors = [];
@@ -63,7 +73,10 @@ export function useBrowserSession() {
   });
 
   return {
-    baseUrl,
+    /** Where this file's server listens (read it inside a test: an own server starts before all). */
+    get baseUrl() {
+      return baseUrl;
+    },
     /** A page in a new browser context: wide screen and light theme unless told otherwise. */
     async newPage(
       options: BrowserContextOptions = {},

@@ -7,6 +7,7 @@ import { JUDGEMENT_LABELS } from '../../../src/domain/describe-response';
 import type { PublicPartA, PublicPartB, PublicQuestion } from '../../../src/domain/public-question';
 import type { ResolvedQuestion } from '../../../src/domain/resolved-bank';
 import type {
+  ClozeResponse,
   EvidenceResponse,
   MatchResponse,
   MultipleResponse,
@@ -195,7 +196,30 @@ async function answerWithPointer(
           .click();
       }
       return;
+    case 'cloze':
+      for (const gap of clozeGaps(scope, item, response as ClozeResponse)) {
+        if (gap.isDropDown) await gap.field.selectOption(gap.text);
+        else await gap.field.fill(gap.text);
+      }
+      return;
   }
+}
+
+/** Each gap of a cloze question to fill, as its field ("Gap 1 of 2") and the text it takes. */
+function clozeGaps(
+  scope: Locator,
+  item: Extract<Answerable, { type: 'cloze' }>,
+  response: ClozeResponse,
+): { field: Locator; isDropDown: boolean; text: string }[] {
+  const gaps = item.segments.flatMap((segment) => (segment.kind === 'gap' ? [segment] : []));
+  return gaps.flatMap((gap, index) => {
+    const text = response.gaps[gap.gapId];
+    if (text === undefined) return [];
+    const isDropDown = gap.choices !== null;
+    const name = `Gap ${index + 1} of ${gaps.length}`;
+    const field = scope.getByRole(isDropDown ? 'combobox' : 'textbox', { name, exact: true });
+    return [{ field, isDropDown, text }];
+  });
 }
 
 /** The item card and the choice card of one pair of a match question (tap one, then the other). */
@@ -398,6 +422,20 @@ async function answerWithKeyboard(
           }),
         );
         await page.keyboard.press('Space');
+      }
+      return;
+    case 'cloze':
+      for (const gap of clozeGaps(scope, item, response as ClozeResponse)) {
+        await tabTo(page, gap.field);
+        if (!gap.isDropDown) {
+          await page.keyboard.type(gap.text);
+          continue;
+        }
+        // A closed drop-down steps through its choices with the arrow keys.
+        for (let presses = 0; (await gap.field.inputValue()) !== gap.text; presses += 1) {
+          if (presses > 10) throw new Error(`The arrow keys did not reach "${gap.text}"`);
+          await page.keyboard.press('ArrowDown');
+        }
       }
       return;
   }

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 /** The repository root, from this file's place in tests/e2e/support. */
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
-const manifestFile = join(repoRoot, 'dist', 'client', '.vite', 'manifest.json');
+// Written last by every build (the production build keeps no manifest a visitor could read).
+const builtPage = join(repoRoot, 'dist', 'client', 'index.html');
 
 function newestChange(path: string): number {
   const stats = statSync(path);
@@ -45,7 +46,7 @@ export async function buildClientIfStale(): Promise<void> {
   const sources = ['src', 'public', 'vite.config.ts', 'package-lock.json']
     .map((path) => join(repoRoot, path))
     .filter((path) => existsSync(path));
-  const built = existsSync(manifestFile) ? statSync(manifestFile).mtimeMs : 0;
+  const built = existsSync(builtPage) ? statSync(builtPage).mtimeMs : 0;
   if (sources.every((path) => newestChange(path) < built)) return;
   await run(bin('vite'), ['build', '--logLevel', 'warn']);
 }

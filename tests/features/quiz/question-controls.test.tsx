@@ -6,7 +6,7 @@ import { QuestionControl } from '../../../src/features/quiz/components/question-
 import { listSentences } from '../../../src/domain/article';
 import type { PublicQuestion } from '../../../src/domain/public-question';
 import type { QuestionResponse } from '../../../src/domain/responses';
-import { sampleArticle, sampleQuestion } from '../fixtures/sample-quiz';
+import { sampleArticle, sampleCloze, sampleQuestion } from '../fixtures/sample-quiz';
 
 /** Renders a question's control the way the quiz does: the response lives above it. */
 function renderControl(
@@ -489,6 +489,33 @@ describe('the two-part control', () => {
     });
     const partB = screen.getByRole('region', { name: 'Part B' });
     await user.click(within(partB).getByRole('button', { name: /^Remove/ }));
+    expect(onChange).toHaveBeenLastCalledWith(undefined);
+  });
+});
+
+describe('the cloze control', () => {
+  it('reads as the sentence with a drop-down and a text field in its gaps, named in order', async () => {
+    const { onChange, user } = renderControl(sampleCloze);
+    const passage = screen.getByRole('group', { name: 'Fill the gaps with the article’s words.' });
+    expect(passage).toHaveTextContent(/^The council voted on .* to repair the harbour \.$/);
+    const day = within(passage).getByRole('combobox', { name: 'Gap 1 of 2' });
+    expect(
+      within(day)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Choose…', 'Friday', 'Monday']);
+    await user.selectOptions(day, 'Monday');
+    expect(onChange).toHaveBeenLastCalledWith({ gaps: { day: 'Monday' } });
+    await user.type(within(passage).getByRole('textbox', { name: 'Gap 2 of 2' }), 'bridge');
+    expect(onChange).toHaveBeenLastCalledWith({ gaps: { day: 'Monday', thing: 'bridge' } });
+    expect(day).toHaveAccessibleDescription(/hidden in the article while this question is open/);
+  });
+
+  it('leaves an emptied gap out, and takes the answer back when every gap is empty', async () => {
+    const { onChange, user } = renderControl(sampleCloze, { gaps: { day: 'Friday', thing: 'b' } });
+    await user.clear(screen.getByRole('textbox', { name: 'Gap 2 of 2' }));
+    expect(onChange).toHaveBeenLastCalledWith({ gaps: { day: 'Friday' } });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Gap 1 of 2' }), 'Choose…');
     expect(onChange).toHaveBeenLastCalledWith(undefined);
   });
 });

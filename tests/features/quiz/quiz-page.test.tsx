@@ -1,8 +1,6 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppRoutes } from '../../../src/app/app-routes';
 import { draftStorageKey } from '../../../src/features/quiz/stores/attempt-draft-store';
 import { getHref } from '../../../src/lib/paths';
 import {
@@ -12,15 +10,12 @@ import {
   setOnline,
   setScreenWide,
 } from '../fixtures/fake-api';
-import { sampleResult } from '../fixtures/sample-result';
+import { sampleAttempt } from '../fixtures/sample-result';
 import { sampleArticle, sampleQuestions } from '../fixtures/sample-quiz';
+import { renderAt } from '../teacher/teacher-fixtures';
 
 function renderQuiz() {
-  return render(
-    <MemoryRouter initialEntries={[getHref.quiz(ATTEMPT_ID)]}>
-      <AppRoutes />
-    </MemoryRouter>,
-  );
+  return renderAt(getHref.quiz(ATTEMPT_ID));
 }
 
 async function openQuiz() {
@@ -34,6 +29,14 @@ function navigatorButton(number: number) {
   return within(navigator).getByRole('button', { name: new RegExp(`^Question ${number},`) });
 }
 
+/** Opens the quiz and goes to question `number` with the navigator, as a student would. */
+async function openQuestion(number: number) {
+  const user = userEvent.setup();
+  await openQuiz();
+  await user.click(navigatorButton(number));
+  return user;
+}
+
 /** Waits out the autosave debounce: real timers, so React and the fake server run as they do in a browser. */
 const SAVE_WAIT = { timeout: 3000 };
 
@@ -42,11 +45,7 @@ describe('the quiz page', () => {
 
   beforeEach(() => {
     setScreenWide(true);
-    api = installFakeApi({
-      article: sampleArticle,
-      questions: sampleQuestions,
-      result: sampleResult,
-    });
+    api = installFakeApi(sampleAttempt);
     rememberSampleAttempt();
   });
 
@@ -77,9 +76,7 @@ describe('the quiz page', () => {
   });
 
   it('reaches the article’s sentences forward from an evidence question, and comes back', async () => {
-    const user = userEvent.setup();
-    await openQuiz();
-    await user.click(navigatorButton(8));
+    const user = await openQuestion(8);
     const heading = screen.getByRole('heading', { name: /question 8 of 9/i });
     expect(heading).toHaveFocus();
     await user.tab();
@@ -124,9 +121,7 @@ describe('the quiz page', () => {
   });
 
   it('sends one request for a burst of typing', async () => {
-    const user = userEvent.setup();
-    await openQuiz();
-    await user.click(navigatorButton(5));
+    const user = await openQuestion(5);
     await user.type(screen.getByRole('textbox', { name: /which month/i }), 'May');
     await waitFor(() => expect(api.saves()).toEqual([['work-month', { text: 'May' }]]), SAVE_WAIT);
   });
@@ -149,9 +144,7 @@ describe('the quiz page', () => {
   });
 
   it('types "[" and "]" into text fields instead of moving', async () => {
-    const user = userEvent.setup();
-    await openQuiz();
-    await user.click(navigatorButton(5));
+    const user = await openQuestion(5);
     const field = screen.getByRole('textbox', { name: /which month/i });
     // user-event writes a literal "[" as "[[".
     await user.type(field, '[[May]');
@@ -174,9 +167,7 @@ describe('the quiz page', () => {
   });
 
   it('selects evidence by pressing sentences in the article, and lists them with the question', async () => {
-    const user = userEvent.setup();
-    await openQuiz();
-    await user.click(navigatorButton(8));
+    const user = await openQuestion(8);
     const article = screen.getByRole('region', { name: 'Article' });
     const sentence = within(article).getByRole('button', {
       name: 'She said boats had waited for years.',
@@ -218,9 +209,7 @@ describe('the quiz page', () => {
   });
 
   it('clears the saved answer when the student empties the number field', async () => {
-    const user = userEvent.setup();
-    await openQuiz();
-    await user.click(navigatorButton(4));
+    const user = await openQuestion(4);
     const field = screen.getByRole('textbox', { name: /how much/i });
     await user.type(field, '30');
     await waitFor(
@@ -240,9 +229,7 @@ describe('the quiz page', () => {
   it('keeps a clear made offline and sends it when the connection is back', async () => {
     api.server.responses['sources-named'] = { choices: ['treasurer'] };
     api.server.savedAt['sources-named'] = '2025-03-20T09:30:00.000Z';
-    const user = userEvent.setup();
-    await openQuiz();
-    await user.click(navigatorButton(2));
+    const user = await openQuestion(2);
     api.server.offline = true;
     act(() => setOnline(false));
     await user.click(screen.getByRole('checkbox', { name: 'The treasurer' }));
@@ -339,9 +326,7 @@ describe('the quiz page', () => {
   });
 
   it('goes from the summary back to a listed question', async () => {
-    const user = userEvent.setup();
-    await openQuiz();
-    await user.click(navigatorButton(9));
+    const user = await openQuestion(9);
     await user.click(screen.getByRole('button', { name: 'Check and submit' }));
     const summary = screen.getByRole('region', { name: 'Check before you submit' });
     await user.click(within(summary).getByRole('button', { name: /question 4/i }));
@@ -367,9 +352,7 @@ describe('a quiz with a time limit', () => {
   it('shows the time left, and when it is up says the saved answers were submitted before the results', async () => {
     setScreenWide(true);
     const api = installFakeApi({
-      article: sampleArticle,
-      questions: sampleQuestions,
-      result: sampleResult,
+      ...sampleAttempt,
       deadline: new Date(Date.now() + 2500).toISOString(),
     });
     rememberSampleAttempt();

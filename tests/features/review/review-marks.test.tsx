@@ -182,7 +182,7 @@ describe('the review of answers made of several parts', () => {
     await openReview();
     const twoPart = reviewedQuestion(9);
     const given = within(twoPart).getByText('Your answer').nextElementSibling as HTMLElement;
-    expect(within(given).getByText(/^Part A/)).toHaveTextContent('Part A ✓ Correct 1 of 1 point');
+    expect(within(given).getByText(/^Part A/)).toHaveTextContent('Part A ✓ Right 1 of 1 point');
     expect(within(given).getByText(/^Part B/)).toHaveTextContent('Part B ✗ Wrong 0 of 1 point');
   });
 });

@@ -1,8 +1,6 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AppRoutes } from '../../../src/app/app-routes';
 import { getHref } from '../../../src/lib/paths';
 import {
   ATTEMPT_ID,
@@ -10,15 +8,11 @@ import {
   rememberSampleAttempt,
   setScreenWide,
 } from '../fixtures/fake-api';
-import { sampleResult } from '../fixtures/sample-result';
-import { sampleArticle, sampleQuestions } from '../fixtures/sample-quiz';
+import { sampleAttempt, sampleResult } from '../fixtures/sample-result';
+import { renderAt } from '../teacher/teacher-fixtures';
 
 async function openReview() {
-  render(
-    <MemoryRouter initialEntries={[getHref.review(ATTEMPT_ID)]}>
-      <AppRoutes />
-    </MemoryRouter>,
-  );
+  renderAt(getHref.review(ATTEMPT_ID));
   await screen.findByRole('heading', { name: 'Your score' });
 }
 
@@ -31,11 +25,7 @@ describe('the results page', () => {
 
   beforeEach(() => {
     setScreenWide(true);
-    api = installFakeApi({
-      article: sampleArticle,
-      questions: sampleQuestions,
-      result: sampleResult,
-    });
+    api = installFakeApi(sampleAttempt);
     api.server.status = 'submitted';
     rememberSampleAttempt(true);
   });
@@ -67,7 +57,7 @@ describe('the results page', () => {
     ).toBeInTheDocument();
 
     const correct = reviewedQuestion(1);
-    expect(within(correct).getByText('Correct')).toBeInTheDocument();
+    expect(within(correct).getByText('Right')).toBeInTheDocument();
     expect(within(correct).queryByText('Right answer')).not.toBeInTheDocument();
 
     const evidence = reviewedQuestion(8);
@@ -127,8 +117,7 @@ describe('the results page', () => {
       evidence: [...sampleResult.questions.flatMap((question) => question.evidence)].reverse(),
     };
     api = installFakeApi({
-      article: sampleArticle,
-      questions: sampleQuestions,
+      ...sampleAttempt,
       result: { ...sampleResult, questions: [laterQuoteFirst, ...rest] },
     });
     api.server.status = 'submitted';
@@ -165,11 +154,7 @@ describe('the results page', () => {
 
   it('says the quiz is not submitted yet when it is still open', async () => {
     api.server.status = 'in-progress';
-    render(
-      <MemoryRouter initialEntries={[getHref.review(ATTEMPT_ID)]}>
-        <AppRoutes />
-      </MemoryRouter>,
-    );
+    renderAt(getHref.review(ATTEMPT_ID));
     expect(
       await screen.findByRole('heading', { name: 'This quiz is not submitted yet' }),
     ).toBeInTheDocument();

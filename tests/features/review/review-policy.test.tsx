@@ -1,13 +1,38 @@
 import { screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { AttemptResult } from '../../../src/domain/results';
 import { formatDateTime } from '../../../src/lib/format-date-time';
 import { ATTEMPT_ID, rememberSampleAttempt, setScreenWide } from '../fixtures/fake-api';
 import { sampleArticle } from '../fixtures/sample-quiz';
 import { sampleResult } from '../fixtures/sample-result';
-import { apiError, installFakeServer } from '../teacher/fake-server';
+import { apiError, installFakeServer, type FakeHandler } from '../teacher/fake-server';
 import { PAGE_LOAD, renderAt } from '../teacher/teacher-fixtures';
 
-const REVIEW = `GET /api/attempts/${ATTEMPT_ID}/review`;
+/** Opens the results page, the server answering the request for the review with `review`. */
+function openReview(review: FakeHandler) {
+  installFakeServer({ [`GET /api/attempts/${ATTEMPT_ID}/review`]: review });
+  renderAt(`/attempts/${ATTEMPT_ID}/review`);
+}
+
+/** The server's refusal to show the review yet (`opensAt`), or ever (null). */
+function refusal(code: string, message: string, opensAt: string | null): FakeHandler {
+  return () => apiError(403, code, message, { opensAt });
+}
+
+/** A review the policy limits to the score, of `result`. */
+function scoreOnlyReview(assignmentTitle: string, result: AttemptResult): FakeHandler {
+  return () => ({
+    attemptId: ATTEMPT_ID,
+    bankId: 'bridge-quiz',
+    articleId: sampleArticle.meta.id,
+    bankTitle: 'The bridge vote',
+    assignmentTitle,
+    submittedAt: '2030-03-02T09:30:00.000Z',
+    reviewAccess: 'score',
+    result,
+    article: sampleArticle,
+  });
+}
 
 describe('the results of an assigned quiz, as its review policy allows', () => {
   beforeEach(() => {
@@ -16,13 +41,13 @@ describe('the results of an assigned quiz, as its review policy allows', () => {
   });
 
   it('says when the teacher releases the answers, before the due time', async () => {
-    installFakeServer({
-      [REVIEW]: () =>
-        apiError(403, 'review-not-available', 'The review of this attempt is not open yet.', {
-          opensAt: '2030-03-02T10:00:30.000Z',
-        }),
-    });
-    renderAt(`/attempts/${ATTEMPT_ID}/review`);
+    openReview(
+      refusal(
+        'review-not-available',
+        'The review of this attempt is not open yet.',
+        '2030-03-02T10:00:30.000Z',
+      ),
+    );
 
     expect(
       await screen.findByRole('heading', { name: 'Your answers are in' }, PAGE_LOAD),
@@ -36,13 +61,7 @@ describe('the results of an assigned quiz, as its review policy allows', () => {
   });
 
   it('says the results stay with the teacher when the policy never shows them', async () => {
-    installFakeServer({
-      [REVIEW]: () =>
-        apiError(403, 'review-not-available', 'The review of this attempt is not open.', {
-          opensAt: null,
-        }),
-    });
-    renderAt(`/attempts/${ATTEMPT_ID}/review`);
+    openReview(refusal('review-not-available', 'The review of this attempt is not open.', null));
 
     expect(
       await screen.findByText(
@@ -54,13 +73,9 @@ describe('the results of an assigned quiz, as its review policy allows', () => {
   });
 
   it('says a practice result is held while a class is assessed on the quiz, and until when', async () => {
-    installFakeServer({
-      [REVIEW]: () =>
-        apiError(403, 'review-held', 'Results for this quiz are held.', {
-          opensAt: '2030-03-02T10:00:30.000Z',
-        }),
-    });
-    renderAt(`/attempts/${ATTEMPT_ID}/review`);
+    openReview(
+      refusal('review-held', 'Results for this quiz are held.', '2030-03-02T10:00:30.000Z'),
+    );
 
     expect(
       await screen.findByText(
@@ -73,20 +88,7 @@ describe('the results of an assigned quiz, as its review policy allows', () => {
   });
 
   it('shows the score alone when the policy shows only the score', async () => {
-    installFakeServer({
-      [REVIEW]: () => ({
-        attemptId: ATTEMPT_ID,
-        bankId: 'bridge-quiz',
-        articleId: sampleArticle.meta.id,
-        bankTitle: 'The bridge vote',
-        assignmentTitle: 'Bridge vote, period 2',
-        submittedAt: '2030-03-02T09:30:00.000Z',
-        reviewAccess: 'score',
-        result: { ...sampleResult, questions: [] },
-        article: sampleArticle,
-      }),
-    });
-    renderAt(`/attempts/${ATTEMPT_ID}/review`);
+    openReview(scoreOnlyReview('Bridge vote, period 2', { ...sampleResult, questions: [] }));
 
     expect(await screen.findByText('37.5%', {}, PAGE_LOAD)).toBeInTheDocument();
     expect(
@@ -97,20 +99,14 @@ describe('the results of an assigned quiz, as its review policy allows', () => {
   });
 
   it('shows no skill table when a score-only review leaves the small skills out', async () => {
-    installFakeServer({
-      [REVIEW]: () => ({
-        attemptId: ATTEMPT_ID,
-        bankId: 'bridge-quiz',
-        articleId: sampleArticle.meta.id,
-        bankTitle: 'The bridge vote',
-        assignmentTitle: 'Year 9: the bridge vote',
-        submittedAt: '2030-03-02T09:30:00.000Z',
-        reviewAccess: 'score',
-        result: { ...sampleResult, bySkill: {}, byDifficulty: {}, questions: [] },
-        article: sampleArticle,
+    openReview(
+      scoreOnlyReview('Year 9: the bridge vote', {
+        ...sampleResult,
+        bySkill: {},
+        byDifficulty: {},
+        questions: [],
       }),
-    });
-    renderAt(`/attempts/${ATTEMPT_ID}/review`);
+    );
 
     expect(await screen.findByText('37.5%', {}, PAGE_LOAD)).toBeInTheDocument();
     expect(screen.queryByRole('table', { name: 'By reading skill' })).not.toBeInTheDocument();

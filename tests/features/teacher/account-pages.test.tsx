@@ -2,7 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { apiError, installFakeServer } from './fake-server';
-import { bankSummary, PAGE_LOAD, publicBank, renderAt, TEACHER } from './teacher-fixtures';
+import {
+  bankSummary,
+  PAGE_LOAD,
+  publicBank,
+  renderAt,
+  signUpAs,
+  TEACHER,
+} from './teacher-fixtures';
 
 const signedOut = () => apiError(401, 'not-signed-in', 'Log in to see this page.');
 
@@ -38,13 +45,7 @@ describe('signing up', () => {
       'POST /api/teacher/signup': () =>
         apiError(409, 'email-taken', 'An account with this email already exists: log in instead.'),
     });
-    const user = userEvent.setup();
-    renderAt('/teacher/signup');
-
-    await user.type(await screen.findByLabelText('Your name', {}, PAGE_LOAD), ' Ms Rivera ');
-    await user.type(screen.getByLabelText('Email'), 'rivera@school.example');
-    await user.type(screen.getByLabelText('Password'), 'correct horse battery');
-    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    await signUpAs(' Ms Rivera ');
 
     expect(await screen.findByRole('alert', { name: 'There is a problem' })).toBeInTheDocument();
     expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(
@@ -63,13 +64,7 @@ describe('signing up', () => {
       'GET /api/teacher/me': () => TEACHER,
       'GET /api/teacher/assignments': () => [],
     });
-    const user = userEvent.setup();
-    renderAt('/teacher/signup');
-
-    await user.type(await screen.findByLabelText('Your name', {}, PAGE_LOAD), 'Ms Rivera');
-    await user.type(screen.getByLabelText('Email'), 'rivera@school.example');
-    await user.type(screen.getByLabelText('Password'), 'correct horse battery');
-    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    await signUpAs('Ms Rivera');
 
     expect(
       await screen.findByRole('heading', { name: 'Your assignments' }, PAGE_LOAD),
@@ -153,40 +148,37 @@ describe('logging in', () => {
     ).toBeInTheDocument();
   });
 
-  it('logs out on every device and says so', async () => {
+  it.each([
+    {
+      title: 'logs out on every device and says so',
+      button: 'Log out everywhere',
+      route: 'POST /api/teacher/logout-all',
+      notice: 'You are logged out on every device.',
+    },
+    {
+      title: 'logs out and says so',
+      button: 'Log out',
+      route: 'POST /api/teacher/logout',
+      notice: 'You are logged out.',
+    },
+  ])('$title', async ({ button, route, notice }) => {
+    const logOutRoutes = ['POST /api/teacher/logout', 'POST /api/teacher/logout-all'];
     const server = installFakeServer({
       'GET /api/teacher/me': () => TEACHER,
       'GET /api/teacher/assignments': () => [],
-      'POST /api/teacher/logout-all': () => new Response(null, { status: 204 }),
+      [route]: () => new Response(null, { status: 204 }),
     });
     const user = userEvent.setup();
     renderAt('/teacher');
 
-    await user.click(await screen.findByRole('button', { name: 'Log out everywhere' }, PAGE_LOAD));
+    await user.click(await screen.findByRole('button', { name: button }, PAGE_LOAD));
 
     expect(
       await screen.findByRole('heading', { name: 'Teacher login' }, PAGE_LOAD),
     ).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('You are logged out on every device.');
-    expect(server.requestsTo('POST /api/teacher/logout-all')).toHaveLength(1);
-    expect(server.requestsTo('POST /api/teacher/logout')).toEqual([]);
-  });
-
-  it('logs out and says so', async () => {
-    const server = installFakeServer({
-      'GET /api/teacher/me': () => TEACHER,
-      'GET /api/teacher/assignments': () => [],
-      'POST /api/teacher/logout': () => new Response(null, { status: 204 }),
-    });
-    const user = userEvent.setup();
-    renderAt('/teacher');
-
-    await user.click(await screen.findByRole('button', { name: 'Log out' }, PAGE_LOAD));
-
-    expect(
-      await screen.findByRole('heading', { name: 'Teacher login' }, PAGE_LOAD),
-    ).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('You are logged out.');
-    expect(server.requestsTo('POST /api/teacher/logout')).toHaveLength(1);
+    expect(screen.getByRole('status')).toHaveTextContent(notice);
+    for (const other of logOutRoutes) {
+      expect(server.requestsTo(other)).toHaveLength(other === route ? 1 : 0);
+    }
   });
 });

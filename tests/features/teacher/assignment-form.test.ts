@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ASSIGNMENT_DEFAULTS } from '../../../src/domain/assignment-choices';
+import { assignmentSettingsSchema } from '../../../src/domain/assignment-settings';
 import {
   checkAssignmentForm,
   FIELD_IDS,
@@ -35,14 +38,8 @@ describe('checking the new-assignment form', () => {
         bankId: 'bank',
         title: 'Test',
         opensAt: NOW.toISOString(),
-        dueAt: null,
-        timeLimitMinutes: null,
-        attemptsAllowed: 1,
-        countedAttempt: 'highest',
-        shuffleQuestions: true,
-        shuffleOptions: true,
+        ...ASSIGNMENT_DEFAULTS,
         reviewPolicy: { when: 'immediately', show: 'full' },
-        extraTime: {},
       },
     });
   });
@@ -54,6 +51,25 @@ describe('checking the new-assignment form', () => {
     expect(result.ok && result.request).toMatchObject({
       dueAt: null,
       reviewPolicy: { when: 'after-due', show: 'full' },
+    });
+  });
+
+  it('sends from a blank form what the settings schema takes, with the domain’s defaults', () => {
+    const result = checkAssignmentForm(
+      { ...initialAssignmentValues(NOW), bankId: 'bank', title: 'Test' },
+      { now: NOW, bankQuestionIds: BANK_QUESTIONS },
+    );
+    if (!result.ok) throw new Error('The blank form was refused.');
+    const parsed = assignmentSettingsSchema
+      .omit({ questionIds: true })
+      .extend({ bankId: z.literal('bank') })
+      .strict()
+      .parse(result.request);
+    expect(parsed).toEqual({
+      ...ASSIGNMENT_DEFAULTS,
+      bankId: 'bank',
+      title: 'Test',
+      opensAt: NOW.toISOString(),
     });
   });
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { FIELD_LIMITS } from '../../../src/domain/field-limits';
 import { describeIssue } from '../../../src/domain/plain-issues';
 import { apiError, installFakeServer } from './fake-server';
-import { PAGE_LOAD, renderAt } from './teacher-fixtures';
+import { PAGE_LOAD, renderAt, signUpAs } from './teacher-fixtures';
 
 /** The 400 the server sends for `body`, with the message the API's schemas give a person. */
 function refusalOf(body: Record<string, string>) {
@@ -36,13 +36,7 @@ describe('a teacher name longer than the limit', () => {
     installFakeServer({
       'POST /api/teacher/signup': () => refusalOf({ name: 'n'.repeat(300) }),
     });
-    const user = userEvent.setup();
-    renderAt('/teacher/signup');
-
-    await user.type(await screen.findByLabelText('Your name', {}, PAGE_LOAD), 'Ms Rivera');
-    await user.type(screen.getByLabelText('Email'), 'rivera@school.example');
-    await user.type(screen.getByLabelText('Password'), 'correct horse battery');
-    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    await signUpAs('Ms Rivera');
 
     await screen.findByRole('alert', { name: 'There is a problem' });
     expect(screen.getByLabelText('Your name')).toHaveAccessibleDescription(

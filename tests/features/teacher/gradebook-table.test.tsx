@@ -88,7 +88,7 @@ describe('the gradebook table', () => {
         .map((cell) => cell.textContent);
     };
     expect(rowOf('Ann Lee')).toEqual(['✓Right', '½Partly right', '✗Wrong', '66.7%']);
-    expect(rowOf('Bo Chen').slice(0, 3)).toEqual(['–No answer', '✓Right', '✓Right']);
+    expect(rowOf('Bo Chen').slice(0, 3)).toEqual(['–Not answered', '✓Right', '✓Right']);
     expect(rowOf('Cy Diaz')[0]).toBe('In progress: 2 of 9 answered');
     const right = within(grid).getAllByText('Right')[0]?.closest('td');
     expect(right).toHaveClass('result-correct');

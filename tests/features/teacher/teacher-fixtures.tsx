@@ -1,6 +1,8 @@
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { AppRoutes } from '../../../src/app/app-routes';
+import { ASSIGNMENT_DEFAULTS } from '../../../src/domain/assignment-choices';
 import type {
   Assignment,
   AssignmentStatistics,
@@ -42,15 +44,10 @@ export function makeAssignment(changes: Partial<Assignment> = {}): Assignment {
     questionIds: sampleQuestions.map((question) => question.id),
     questionCount: sampleQuestions.length,
     maxPoints: sampleQuestions.length,
+    ...ASSIGNMENT_DEFAULTS,
     opensAt: '2026-03-02T09:00:00.000Z',
     dueAt: '2026-03-02T10:00:00.000Z',
     timeLimitMinutes: 10,
-    attemptsAllowed: 1,
-    countedAttempt: 'highest',
-    shuffleQuestions: true,
-    shuffleOptions: true,
-    reviewPolicy: { when: 'after-due', show: 'full' },
-    extraTime: {},
     joinCode: 'K7MPQ2',
     joinPath: '/join/K7MPQ2',
     joinUrl: 'http://localhost:3000/join/K7MPQ2',
@@ -202,4 +199,14 @@ export function renderAt(path: string) {
       <AppRoutes />
     </MemoryRouter>,
   );
+}
+
+/** Opens the sign-up page and creates an account named `name`, with a good email and password. */
+export async function signUpAs(name: string) {
+  const user = userEvent.setup();
+  renderAt('/teacher/signup');
+  await user.type(await screen.findByLabelText('Your name', {}, PAGE_LOAD), name);
+  await user.type(screen.getByLabelText('Email'), 'rivera@school.example');
+  await user.type(screen.getByLabelText('Password'), 'correct horse battery');
+  await user.click(screen.getByRole('button', { name: 'Create account' }));
 }

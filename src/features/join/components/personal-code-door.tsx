@@ -1,5 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { AppForm } from '../../../components/app-form';
+import { CodeInput } from '../../../components/code-input';
+import { FormAlert } from '../../../components/form-alert';
 import { PERSONAL_CODE_LENGTH, parsePersonalCode } from '../../../domain/roster';
 import { ApiError } from '../../../lib/api-client';
 import {
@@ -10,7 +13,8 @@ import {
 import { markAttemptSubmitted, rememberStartedAttempt } from '../../../lib/attempt-records';
 import { formatDateTime } from '../../../lib/format-date-time';
 import { getHref } from '../../../lib/paths';
-import { describeRefusal, isStale } from '../join-refusal';
+import { describeRefusal } from '../join-refusal';
+import { openJoinedAttempt } from '../open-joined-attempt';
 
 /** Keeps a student's attempts on this device, so the quiz and results pages open them here. */
 function rememberAttempts(record: StudentRecord): void {
@@ -78,15 +82,12 @@ export function PersonalCodeDoor({
   async function start(code: string) {
     setProblem(null);
     setBusy(true);
-    try {
-      const attempt = await assignmentApi.joinWithPersonalCode(assignment.code, code);
-      rememberStartedAttempt(attempt);
-      await navigate(getHref.quiz(attempt.attemptId));
-      return;
-    } catch (caught) {
-      setProblem(describeRefusal(caught, assignment));
-      if (isStale(caught)) onStale();
-    }
+    const refused = await openJoinedAttempt(
+      () => assignmentApi.joinWithPersonalCode(assignment.code, code),
+      { assignment, navigate, onStale },
+    );
+    if (refused === null) return;
+    setProblem(refused);
     setBusy(false);
   }
 
@@ -129,26 +130,13 @@ export function PersonalCodeDoor({
         ) : (
           attemptsLeft === 0 && <p>You have used every attempt allowed at this assignment.</p>
         )}
-        <div role="alert">
-          {problem && (
-            <div className="notice notice-danger">
-              <p>{problem}</p>
-            </div>
-          )}
-        </div>
+        <FormAlert message={problem} />
       </section>
     );
   }
 
   return (
-    <form
-      className="join-start"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void lookUp();
-      }}
-    >
+    <AppForm className="join-start" onSubmit={lookUp}>
       <div className="field">
         <label className="field-label" htmlFor={fieldId}>
           Your personal code
@@ -157,17 +145,12 @@ export function PersonalCodeDoor({
           The {PERSONAL_CODE_LENGTH} letters and digits next to your name on the class list. With it
           you can also continue your quiz or see your results on another device.
         </p>
-        <input
+        <CodeInput
           id={fieldId}
-          className="text-input join-code-input"
           value={typed}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
+          invalid={Boolean(problem)}
           maxLength={20}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={`${fieldId}-hint${problem ? ` ${fieldId}-error` : ''}`}
-          onChange={(event) => setTyped(event.target.value)}
+          onChange={setTyped}
         />
         {problem && (
           <p className="field-error" id={`${fieldId}-error`} role="alert">
@@ -180,6 +163,6 @@ export function PersonalCodeDoor({
           {busy ? 'Looking up…' : 'Continue'}
         </button>
       </p>
-    </form>
+    </AppForm>
   );
 }

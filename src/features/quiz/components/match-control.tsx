@@ -137,6 +137,33 @@ export function MatchControl({ question, label, response, onChange }: MatchContr
     return count === 1 ? 'Matched with 1 item' : `Matched with ${count} items`;
   };
 
+  /** The items, then the choices: each a column of cards, pressed to pair them. */
+  const columns: {
+    side: Side;
+    heading: string;
+    headingId: string;
+    cards: readonly { id: string; text: string }[];
+    noteOf: (cardId: string) => string;
+    isMatched: (cardId: string) => boolean;
+  }[] = [
+    {
+      side: 'left',
+      heading: 'Items',
+      headingId: `${id}-items`,
+      cards: question.left,
+      noteOf: leftNote,
+      isMatched: (leftId) => pairs[leftId] !== undefined,
+    },
+    {
+      side: 'right',
+      heading: 'Choices',
+      headingId: `${id}-choices`,
+      cards: question.right,
+      noteOf: rightNote,
+      isMatched: (rightId) => Object.values(pairs).includes(rightId),
+    },
+  ];
+
   return (
     <fieldset className="match-group" aria-describedby={`${id}-hint`}>
       <legend className="question-prompt">{label}</legend>
@@ -145,44 +172,27 @@ export function MatchControl({ question, label, response, onChange }: MatchContr
         left over. Escape clears a selection.
       </p>
       <div className="match-columns">
-        <div role="group" aria-labelledby={`${id}-items`} className="match-column">
-          <p className="match-heading" id={`${id}-items`}>
-            Items
-          </p>
-          <ul className="match-cards">
-            {question.left.map((left) => (
-              <MatchCard
-                key={left.id}
-                id={`${id}-left-${left.id}`}
-                text={left.text}
-                note={leftNote(left.id)}
-                matched={pairs[left.id] !== undefined}
-                picked={picked?.side === 'left' && picked.id === left.id}
-                onPress={() => press('left', left.id)}
-                onKeyDown={onKeyDown}
-              />
-            ))}
-          </ul>
-        </div>
-        <div role="group" aria-labelledby={`${id}-choices`} className="match-column">
-          <p className="match-heading" id={`${id}-choices`}>
-            Choices
-          </p>
-          <ul className="match-cards">
-            {question.right.map((right) => (
-              <MatchCard
-                key={right.id}
-                id={`${id}-right-${right.id}`}
-                text={right.text}
-                note={rightNote(right.id)}
-                matched={Object.values(pairs).includes(right.id)}
-                picked={picked?.side === 'right' && picked.id === right.id}
-                onPress={() => press('right', right.id)}
-                onKeyDown={onKeyDown}
-              />
-            ))}
-          </ul>
-        </div>
+        {columns.map(({ side, heading, headingId, cards, noteOf, isMatched }) => (
+          <div key={side} role="group" aria-labelledby={headingId} className="match-column">
+            <p className="match-heading" id={headingId}>
+              {heading}
+            </p>
+            <ul className="match-cards">
+              {cards.map((card) => (
+                <MatchCard
+                  key={card.id}
+                  id={`${id}-${side}-${card.id}`}
+                  text={card.text}
+                  note={noteOf(card.id)}
+                  matched={isMatched(card.id)}
+                  picked={picked?.side === side && picked.id === card.id}
+                  onPress={() => press(side, card.id)}
+                  onKeyDown={onKeyDown}
+                />
+              ))}
+            </ul>
+          </div>
+        ))}
       </div>
       <p className="match-heading" id={`${id}-pairs`}>
         Your pairs ({progressOf(pairs)})

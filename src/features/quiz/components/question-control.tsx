@@ -1,24 +1,11 @@
+import type { ComponentType, ReactNode } from 'react';
 import type { Article } from '../../../domain/article';
-import { assertNever } from '../../../domain/assert-never';
-import type {
-  PublicBody,
-  PublicPartB,
-  PublicQuestion,
-  PublicTwoPart,
-} from '../../../domain/public-question';
+import type { PublicPartA, PublicPartB, PublicQuestion } from '../../../domain/public-question';
 import type { PartAResponse, PartBResponse, QuestionResponse } from '../../../domain/responses';
-import {
-  asEvidence,
-  asJudgement,
-  asMatch,
-  asMultiple,
-  asNumeric,
-  asOrder,
-  asShort,
-  asSingle,
-  asTwoPart,
-} from '../../../lib/narrow-response';
+import * as narrow from '../../../lib/narrow-response';
+import { renderEntry, type ByQuestionType } from '../../../lib/question-registry';
 import { withPart } from '../two-part-response';
+import { ClozeControl } from './cloze-control';
 import { EvidenceControl } from './evidence-control';
 import { JudgementControl } from './judgement-control';
 import { MatchControl } from './match-control';
@@ -28,8 +15,8 @@ import { OrderControl } from './order-control';
 import { ShortAnswerControl } from './short-answer-control';
 import { SingleChoiceControl } from './single-choice-control';
 
-/** Anything answered with one control: a whole question, or one part of a two-part question. */
-type AnswerItem = Exclude<PublicBody, PublicTwoPart> | PublicPartB;
+/** A whole question, or one part of a two-part question. */
+type AnswerItem = PublicQuestion | PublicPartA | PublicPartB;
 
 /** Reports the new answer; undefined when the student took it back (an emptied field, ...). */
 type AnswerChange = (response: QuestionResponse | undefined) => void;
@@ -40,92 +27,97 @@ interface EvidencePlacement {
   onOpenArticle?: () => void;
 }
 
-interface AnswerControlProps extends EvidencePlacement {
-  item: AnswerItem;
+interface ControlProps extends EvidencePlacement {
   label: string;
   response: QuestionResponse | undefined;
   onChange: AnswerChange;
 }
 
-function AnswerControl({ item, label, response, onChange, ...placement }: AnswerControlProps) {
-  switch (item.type) {
-    case 'single':
-      return (
-        <SingleChoiceControl
-          question={item}
-          label={label}
-          response={asSingle(response)}
-          onChange={onChange}
-        />
-      );
-    case 'multiple':
-      return (
-        <MultipleChoiceControl
-          question={item}
-          label={label}
-          response={asMultiple(response)}
-          onChange={onChange}
-        />
-      );
-    case 'judgement':
-      return (
-        <JudgementControl
-          question={item}
-          label={label}
-          response={asJudgement(response)}
-          onChange={onChange}
-        />
-      );
-    case 'numeric':
-      return (
-        <NumericControl
-          question={item}
-          label={label}
-          response={asNumeric(response)}
-          onChange={onChange}
-        />
-      );
-    case 'short':
-      return (
-        <ShortAnswerControl
-          question={item}
-          label={label}
-          response={asShort(response)}
-          onChange={onChange}
-        />
-      );
-    case 'match':
-      return (
-        <MatchControl
-          question={item}
-          label={label}
-          response={asMatch(response)}
-          onChange={onChange}
-        />
-      );
-    case 'order':
-      return (
-        <OrderControl
-          question={item}
-          label={label}
-          response={asOrder(response)}
-          onChange={onChange}
-        />
-      );
-    case 'evidence':
-      return (
-        <EvidenceControl
-          label={label}
-          claim={'claim' in item ? item.claim : undefined}
-          response={asEvidence(response)}
-          onChange={onChange}
-          {...placement}
-        />
-      );
-    default:
-      return assertNever(item);
-  }
+/** Part A then Part B, each with its own control; a part taken back leaves the other. */
+function TwoPartControl({
+  item,
+  response,
+  onChange,
+  label,
+  ...placement
+}: ControlProps & { item: Extract<AnswerItem, { type: 'two-part' }> }) {
+  const twoPart = narrow.asTwoPart(response) ?? {};
+  const parts = [
+    { part: 'partA', heading: 'Part A', headingId: `${item.id}-part-a`, partItem: item.partA },
+    { part: 'partB', heading: 'Part B', headingId: `${item.id}-part-b`, partItem: item.partB },
+  ] as const;
+  return (
+    <div className="two-part">
+      <p className="question-prompt">{label}</p>
+      {parts.map(({ part, heading, headingId, partItem }) => (
+        <section key={part} className="question-part" aria-labelledby={headingId}>
+          <h3 id={headingId} className="part-heading">
+            {heading}
+          </h3>
+          {renderEntry(ANSWER_CONTROLS, {
+            item: partItem,
+            label: partItem.prompt,
+            response: twoPart[part],
+            onChange: (answer) =>
+              onChange(withPart(twoPart, part, answer as PartAResponse | PartBResponse)),
+            ...placement,
+          })}
+        </section>
+      ))}
+    </div>
+  );
 }
+
+/**
+ * The entry of a control that takes the item, its label, and the saved answer read as its own
+ * type's shape (see narrow-response.ts).
+ */
+function controlFor<Item, Response>(
+  Control: ComponentType<{
+    question: Item;
+    label: string;
+    response: Response | undefined;
+    onChange: AnswerChange;
+  }>,
+  readResponse: (response: QuestionResponse | undefined) => Response | undefined,
+) {
+  return function AnswerControl({
+    item,
+    label,
+    response,
+    onChange,
+  }: ControlProps & { item: Item }) {
+    return (
+      <Control
+        question={item}
+        label={label}
+        response={readResponse(response)}
+        onChange={onChange}
+      />
+    );
+  };
+}
+
+/** The control that answers each type: a compile error names a type left out. */
+const ANSWER_CONTROLS: ByQuestionType<AnswerItem, ControlProps, ReactNode> = {
+  single: controlFor(SingleChoiceControl, narrow.asSingle),
+  multiple: controlFor(MultipleChoiceControl, narrow.asMultiple),
+  judgement: controlFor(JudgementControl, narrow.asJudgement),
+  numeric: controlFor(NumericControl, narrow.asNumeric),
+  short: controlFor(ShortAnswerControl, narrow.asShort),
+  match: controlFor(MatchControl, narrow.asMatch),
+  order: controlFor(OrderControl, narrow.asOrder),
+  evidence: ({ item, response, ...props }) => (
+    // Part B of a two-part question has no claim: it proves Part A's answer.
+    <EvidenceControl
+      claim={'claim' in item ? item.claim : undefined}
+      response={narrow.asEvidence(response)}
+      {...props}
+    />
+  ),
+  'two-part': TwoPartControl,
+  cloze: controlFor(ClozeControl, narrow.asCloze),
+};
 
 interface QuestionControlProps extends EvidencePlacement {
   question: PublicQuestion;
@@ -134,51 +126,6 @@ interface QuestionControlProps extends EvidencePlacement {
 }
 
 /** The control that answers a question of any type; a two-part question shows Part A then Part B. */
-export function QuestionControl({
-  question,
-  response,
-  onChange,
-  ...placement
-}: QuestionControlProps) {
-  if (question.type !== 'two-part') {
-    return (
-      <AnswerControl
-        item={question}
-        label={question.prompt}
-        response={response}
-        onChange={onChange}
-        {...placement}
-      />
-    );
-  }
-  const twoPart = asTwoPart(response) ?? {};
-  return (
-    <div className="two-part">
-      <p className="question-prompt">{question.prompt}</p>
-      <section className="question-part" aria-labelledby={`${question.id}-part-a`}>
-        <h3 id={`${question.id}-part-a`} className="part-heading">
-          Part A
-        </h3>
-        <AnswerControl
-          item={question.partA}
-          label={question.partA.prompt}
-          response={twoPart.partA}
-          onChange={(partA) => onChange(withPart(twoPart, 'partA', partA as PartAResponse))}
-          {...placement}
-        />
-      </section>
-      <section className="question-part" aria-labelledby={`${question.id}-part-b`}>
-        <h3 id={`${question.id}-part-b`} className="part-heading">
-          Part B
-        </h3>
-        <AnswerControl
-          item={question.partB}
-          label={question.partB.prompt}
-          response={twoPart.partB}
-          onChange={(partB) => onChange(withPart(twoPart, 'partB', partB as PartBResponse))}
-          {...placement}
-        />
-      </section>
-    </div>
-  );
+export function QuestionControl({ question, ...props }: QuestionControlProps) {
+  return renderEntry(ANSWER_CONTROLS, { item: question, label: question.prompt, ...props });
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useNavigate } from 'react-router';
+import { Kicker } from '../../../components/kicker';
 import { ArticleView } from '../../../components/article-view';
 import type { Article } from '../../../domain/article';
 import type { QuestionResponse } from '../../../domain/responses';
@@ -266,6 +267,9 @@ function QuizWorkspace({
     <ArticleView
       article={article}
       headingLevel={2}
+      masked={
+        question.type === 'cloze' && !closed ? new Set(question.maskedSentenceIds) : undefined
+      }
       selection={
         evidenceTarget && !closed
           ? {
@@ -306,7 +310,7 @@ function QuizWorkspace({
   return (
     <div className="quiz">
       <div className="quiz-heading">
-        <p className="quiz-kicker">Quiz</p>
+        <Kicker className="quiz-kicker">Quiz</Kicker>
         <h1 className="quiz-title">{title}</h1>
       </div>
       {/* Sticky: the progress, the save status and the time stay in sight while scrolling. */}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
+import { QuestionAnswers } from '../../../components/question-answers';
+import { QuestionText } from '../../../components/question-text';
+import { StatusBadge } from '../../../components/status-badge';
 import type { Article } from '../../../domain/article';
 import type { QuestionReview } from '../../../domain/results';
+import { formatPointsOf } from '../../../lib/format-points';
 import { SKILL_LABELS } from '../../../lib/labels';
-import { AnswerView } from './answer-view';
 import { EvidenceInPlace } from './evidence-in-place';
-import { formatPoints, pointsUnit } from './format-points';
-import { StatusBadge } from './status-badge';
 
 /** The DOM id of a reviewed question's heading, to come back to from the article. */
 export function reviewHeadingId(questionId: string): string {
@@ -36,60 +37,10 @@ export function ReviewItem({ review, article, onShowEvidence }: ReviewItemProps)
           Question {question.number}
         </h3>
         <StatusBadge status={status} />
-        <p className="review-points">
-          {formatPoints(review.points)} of {formatPoints(review.maxPoints)}{' '}
-          {pointsUnit(review.maxPoints)}
-        </p>
+        <p className="review-points">{formatPointsOf(review.points, review.maxPoints)}</p>
       </header>
-      <p className="review-prompt">{question.prompt}</p>
-      {question.type === 'judgement' && (
-        <blockquote className="statement">
-          <p>{question.statement}</p>
-        </blockquote>
-      )}
-      {question.type === 'evidence' && (
-        <blockquote className="statement">
-          <p>{question.claim}</p>
-        </blockquote>
-      )}
-      <dl className="review-answers">
-        <div>
-          <dt>Your answer</dt>
-          <dd>
-            <AnswerView
-              item={question}
-              response={review.response}
-              article={article}
-              correct={review.correctResponse}
-              parts={review.parts}
-            />
-          </dd>
-        </div>
-        {status !== 'correct' && (
-          <div>
-            <dt>Right answer</dt>
-            <dd>
-              <AnswerView item={question} response={review.correctResponse} article={article} />
-            </dd>
-          </div>
-        )}
-        {review.feedback.length > 0 && (
-          <div>
-            <dt>About your answer</dt>
-            <dd>
-              <ul className="review-feedback">
-                {review.feedback.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            </dd>
-          </div>
-        )}
-        <div>
-          <dt>Explanation</dt>
-          <dd>{review.explanation}</dd>
-        </div>
-      </dl>
+      <QuestionText question={question} />
+      <QuestionAnswers review={review} article={article} reader="student" />
       <p className="review-item-footer">
         <span className="tag">{SKILL_LABELS[question.skill]}</span>
         {review.evidence.length > 0 && (

@@ -1,7 +1,8 @@
 import { SKILLS } from '../../../domain/question-kinds';
 import type { AttemptResult } from '../../../domain/results';
+import { formatPoints } from '../../../lib/format-points';
 import { SKILL_LABELS } from '../../../lib/labels';
-import { formatPoints } from './format-points';
+import { TableHead } from '../../../components/table-head';
 
 function percentOf(points: number, maxPoints: number): number {
   return maxPoints === 0 ? 0 : Math.round((points / maxPoints) * 1000) / 10;
@@ -28,14 +29,7 @@ export function ScoreSummary({ result }: { result: AttemptResult }) {
       {skills.length > 0 && (
         <table className="skill-table">
           <caption>By reading skill</caption>
-          <thead>
-            <tr>
-              <th scope="col">Skill</th>
-              <th scope="col">Questions</th>
-              <th scope="col">Points</th>
-              <th scope="col">Score</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Skill', 'Questions', 'Points', 'Score']} />
           <tbody>
             {skills.map(({ skill, points, maxPoints, count }) => (
               <tr key={skill}>

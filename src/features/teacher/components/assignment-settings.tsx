@@ -8,6 +8,7 @@ import {
   REVIEW_SHOW_LABELS,
   REVIEW_WHEN_LABELS,
 } from '../teacher-labels';
+import { Detail } from '../../../components/detail';
 
 function describeShuffling({ shuffleQuestions, shuffleOptions }: Assignment): string {
   if (shuffleQuestions && shuffleOptions) return 'Questions and options';
@@ -27,63 +28,35 @@ export function AssignmentSettings({ assignment }: { assignment: Assignment }) {
   const extraTime = Object.entries(assignment.extraTime);
   return (
     <dl className="fact-list settings-list">
-      <div>
-        <dt>Quiz</dt>
-        <dd>
-          {assignment.bankTitle} · {assignment.questionCount}{' '}
-          {assignment.questionCount === 1 ? 'question' : 'questions'} · {assignment.maxPoints}{' '}
-          points
-        </dd>
-      </div>
-      <div>
-        <dt>Article</dt>
-        <dd>{assignment.articleTitle}</dd>
-      </div>
-      <div>
-        <dt>Opens</dt>
-        <dd>{formatDateTime(assignment.opensAt)}</dd>
-      </div>
-      <div>
-        <dt>Due</dt>
-        <dd>{assignment.dueAt ? formatDateTime(assignment.dueAt) : 'No due time'}</dd>
-      </div>
-      <div>
-        <dt>Time limit</dt>
-        <dd>
-          {assignment.timeLimitMinutes === null
-            ? 'None'
-            : formatMinutes(assignment.timeLimitMinutes)}
-        </dd>
-      </div>
-      <div>
-        <dt>Attempts</dt>
-        <dd>
-          {formatAttemptsAllowed(assignment.attemptsAllowed)} per student
-          {assignment.attemptsAllowed !== 1 &&
-            ` · counts: ${COUNTED_ATTEMPT_LABELS[assignment.countedAttempt].toLowerCase()}`}
-        </dd>
-      </div>
-      <div>
-        <dt>Shuffled</dt>
-        <dd>{describeShuffling(assignment)}</dd>
-      </div>
-      <div>
-        <dt>Students see</dt>
-        <dd>{describeReview(assignment)}</dd>
-      </div>
+      <Detail term="Quiz">
+        {assignment.bankTitle} · {assignment.questionCount}{' '}
+        {assignment.questionCount === 1 ? 'question' : 'questions'} · {assignment.maxPoints} points
+      </Detail>
+      <Detail term="Article">{assignment.articleTitle}</Detail>
+      <Detail term="Opens">{formatDateTime(assignment.opensAt)}</Detail>
+      <Detail term="Due">
+        {assignment.dueAt ? formatDateTime(assignment.dueAt) : 'No due time'}
+      </Detail>
+      <Detail term="Time limit">
+        {assignment.timeLimitMinutes === null ? 'None' : formatMinutes(assignment.timeLimitMinutes)}
+      </Detail>
+      <Detail term="Attempts">
+        {formatAttemptsAllowed(assignment.attemptsAllowed)} per student
+        {assignment.attemptsAllowed !== 1 &&
+          ` · counts: ${COUNTED_ATTEMPT_LABELS[assignment.countedAttempt].toLowerCase()}`}
+      </Detail>
+      <Detail term="Shuffled">{describeShuffling(assignment)}</Detail>
+      <Detail term="Students see">{describeReview(assignment)}</Detail>
       {extraTime.length > 0 && (
-        <div>
-          <dt>Extra time</dt>
-          <dd>
-            <ul className="plain-list">
-              {extraTime.map(([name, minutes]) => (
-                <li key={name}>
-                  {name}: {formatMinutes(minutes)}
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </div>
+        <Detail term="Extra time">
+          <ul className="plain-list">
+            {extraTime.map(([name, minutes]) => (
+              <li key={name}>
+                {name}: {formatMinutes(minutes)}
+              </li>
+            ))}
+          </ul>
+        </Detail>
       )}
     </dl>
   );

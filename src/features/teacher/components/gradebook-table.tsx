@@ -1,17 +1,18 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Gradebook, GradebookAttempt } from '../../../lib/assignment-api-client';
 import { formatDateTime, formatDuration } from '../../../lib/format-date-time';
+import { formatPoints } from '../../../lib/format-points';
+import { RESULT_STATUS_LABELS } from '../../../lib/labels';
 import { getHref } from '../../../lib/paths';
 import {
   pageOf,
-  QUESTION_RESULT_LABELS,
   sortGradebookRows,
   type GradebookColumn,
   type GradebookPage,
   type GradebookSort,
 } from '../gradebook-rows';
-import { ATTEMPT_STATE_LABELS, formatPercent, formatPoints } from '../teacher-labels';
+import { ATTEMPT_STATE_LABELS, formatPercent } from '../teacher-labels';
 import { ScrollTable } from './scroll-table';
 
 const COLUMNS: { column: GradebookColumn; label: string; numeric?: boolean }[] = [
@@ -44,20 +45,34 @@ function StatusCell({ row }: { row: GradebookAttempt }) {
 type GradebookQuestion = Gradebook['questions'][number];
 type GradebookView = 'scores' | 'questions';
 
-function StudentLink({
-  assignmentId,
-  row,
-  severalAttempts,
-}: {
+/** The attempts a gradebook table shows, one row each. */
+interface AttemptRowsProps {
   assignmentId: string;
-  row: GradebookAttempt;
+  rows: readonly GradebookAttempt[];
   severalAttempts: boolean;
-}) {
+}
+
+/** The body of both gradebook tables: a row per attempt, headed by a link to the attempt. */
+function AttemptRows({
+  assignmentId,
+  rows,
+  severalAttempts,
+  children: cellsOf,
+}: AttemptRowsProps & { children: (row: GradebookAttempt) => ReactNode }) {
   return (
-    <Link to={getHref.assignmentAttempt(assignmentId, row.attemptId)}>
-      {row.studentName}
-      {severalAttempts && ` (attempt ${row.attemptNumber})`}
-    </Link>
+    <tbody>
+      {rows.map((row) => (
+        <tr key={row.attemptId}>
+          <th scope="row">
+            <Link to={getHref.assignmentAttempt(assignmentId, row.attemptId)}>
+              {row.studentName}
+              {severalAttempts && ` (attempt ${row.attemptNumber})`}
+            </Link>
+          </th>
+          {cellsOf(row)}
+        </tr>
+      ))}
+    </tbody>
   );
 }
 
@@ -81,7 +96,11 @@ export function GradebookTable({
   // A poll that changed nothing keeps `rows`, so 20,000 rows are not sorted again every 5 s.
   const sorted = useMemo(() => sortGradebookRows(rows, sort), [rows, sort]);
   const shown = pageOf(sorted, page);
-  const severalAttempts = rows.some((row) => row.attemptNumber > 1);
+  const attemptRows: AttemptRowsProps = {
+    assignmentId,
+    rows: shown.rows,
+    severalAttempts: rows.some((row) => row.attemptNumber > 1),
+  };
 
   function sortBy(column: GradebookColumn) {
     setPage(0);
@@ -116,20 +135,9 @@ export function GradebookTable({
         </button>
       </div>
       {view === 'scores' ? (
-        <ScoresTable
-          assignmentId={assignmentId}
-          rows={shown.rows}
-          sort={sort}
-          onSort={sortBy}
-          severalAttempts={severalAttempts}
-        />
+        <ScoresTable {...attemptRows} sort={sort} onSort={sortBy} />
       ) : (
-        <QuestionGrid
-          assignmentId={assignmentId}
-          rows={shown.rows}
-          questions={questions}
-          severalAttempts={severalAttempts}
-        />
+        <QuestionGrid {...attemptRows} questions={questions} />
       )}
       {shown.pageCount > 1 && <Pager page={shown} onPage={setPage} />}
     </div>
@@ -137,17 +145,12 @@ export function GradebookTable({
 }
 
 function ScoresTable({
-  assignmentId,
-  rows,
   sort,
   onSort,
-  severalAttempts,
-}: {
-  assignmentId: string;
-  rows: readonly GradebookAttempt[];
+  ...attemptRows
+}: AttemptRowsProps & {
   sort: GradebookSort;
   onSort: (column: GradebookColumn) => void;
-  severalAttempts: boolean;
 }) {
   return (
     <ScrollTable label="Gradebook">
@@ -176,23 +179,16 @@ function ScoresTable({
                 </th>
               );
             })}
-            {severalAttempts && (
+            {attemptRows.severalAttempts && (
               <th scope="col">
                 <abbr title="Whether this attempt counts towards the grade">Counts</abbr>
               </th>
             )}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.attemptId}>
-              <th scope="row">
-                <StudentLink
-                  assignmentId={assignmentId}
-                  row={row}
-                  severalAttempts={severalAttempts}
-                />
-              </th>
+        <AttemptRows {...attemptRows}>
+          {(row) => (
+            <>
               <td>
                 <StatusCell row={row} />
               </td>
@@ -206,10 +202,10 @@ function ScoresTable({
                 {row.timeTakenSeconds === null ? '–' : formatDuration(row.timeTakenSeconds)}
               </td>
               <td>{row.submittedAt === null ? '–' : formatDateTime(row.submittedAt)}</td>
-              {severalAttempts && <td>{row.counts ? 'Yes' : ''}</td>}
-            </tr>
-          ))}
-        </tbody>
+              {attemptRows.severalAttempts && <td>{row.counts ? 'Yes' : ''}</td>}
+            </>
+          )}
+        </AttemptRows>
       </table>
     </ScrollTable>
   );
@@ -220,20 +216,13 @@ function ScoresTable({
  * by its result and saying it in a mark and a word, so colour is never the only sign.
  */
 function QuestionGrid({
-  assignmentId,
-  rows,
   questions,
-  severalAttempts,
-}: {
-  assignmentId: string;
-  rows: readonly GradebookAttempt[];
-  questions: readonly GradebookQuestion[];
-  severalAttempts: boolean;
-}) {
+  ...attemptRows
+}: AttemptRowsProps & { questions: readonly GradebookQuestion[] }) {
   return (
     <>
       <p className="muted question-grid-legend">
-        {Object.values(QUESTION_RESULT_LABELS)
+        {Object.values(RESULT_STATUS_LABELS)
           .map(({ mark, label }) => `${mark} ${label.toLowerCase()}`)
           .join(' · ')}
         . Point at a question number to read its prompt.
@@ -256,16 +245,9 @@ function QuestionGrid({
               </th>
             </tr>
           </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.attemptId}>
-                <th scope="row">
-                  <StudentLink
-                    assignmentId={assignmentId}
-                    row={row}
-                    severalAttempts={severalAttempts}
-                  />
-                </th>
+          <AttemptRows {...attemptRows}>
+            {(row) => (
+              <>
                 {row.results === null ? (
                   <td colSpan={questions.length} className="cell-note">
                     In progress: {row.answeredCount} of {row.questionCount} answered
@@ -273,7 +255,7 @@ function QuestionGrid({
                 ) : (
                   questions.map((question, index) => {
                     const result = row.results?.[index] ?? null;
-                    const shown = result === null ? null : QUESTION_RESULT_LABELS[result];
+                    const shown = result === null ? null : RESULT_STATUS_LABELS[result];
                     return (
                       <td
                         key={question.id}
@@ -290,9 +272,9 @@ function QuestionGrid({
                   })
                 )}
                 <td className="numeric">{formatPercent(row.percent)}</td>
-              </tr>
-            ))}
-          </tbody>
+              </>
+            )}
+          </AttemptRows>
         </table>
       </ScrollTable>
     </>

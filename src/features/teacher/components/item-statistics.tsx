@@ -8,6 +8,7 @@ import {
   type ItemStatistics,
 } from '../statistics-labels';
 import { formatShare } from '../teacher-labels';
+import { Detail } from '../../../components/detail';
 
 /** A share from 0 to 1 as a bar, drawn with SVG attributes (the CSP allows no inline styles). */
 function ShareBar({ share, correct }: { share: number | null; correct: boolean }) {
@@ -44,26 +45,17 @@ export function ItemStatisticsCard({ item, number }: { item: ItemStatistics; num
         {formatCount(item.maxPoints, 'point')}
       </p>
       <dl className="item-figures">
-        <div>
-          <dt>Facility</dt>
-          <dd>
-            {formatShare(item.facility)}{' '}
-            <span className="muted">({describeFacility(item.facility)})</span>
-          </dd>
-        </div>
-        <div>
-          <dt>Discrimination</dt>
-          <dd>
-            {formatRatio(item.discrimination)}{' '}
-            <span className="muted">({describeDiscrimination(item.discrimination)})</span>
-          </dd>
-        </div>
-        <div>
-          <dt>Answers</dt>
-          <dd>
-            {correct} right · {partial} partly right · {incorrect} wrong · {unanswered} not answered
-          </dd>
-        </div>
+        <Detail term="Facility">
+          {formatShare(item.facility)}{' '}
+          <span className="muted">({describeFacility(item.facility)})</span>
+        </Detail>
+        <Detail term="Discrimination">
+          {formatRatio(item.discrimination)}{' '}
+          <span className="muted">({describeDiscrimination(item.discrimination)})</span>
+        </Detail>
+        <Detail term="Answers">
+          {correct} right · {partial} partly right · {incorrect} wrong · {unanswered} not answered
+        </Detail>
       </dl>
       {topDistractor && (
         <p className="notice notice-warning distractor-note">

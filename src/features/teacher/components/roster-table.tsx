@@ -1,5 +1,6 @@
 import type { Roster, RosterStudent } from '../../../lib/assignment-api-client';
 import { ScrollTable } from './scroll-table';
+import { TableHead } from '../../../components/table-head';
 
 const PROGRESS_LABELS: Record<RosterStudent['progress'], string> = {
   'not-started': 'Not started yet',
@@ -30,16 +31,14 @@ export function RosterTable({ roster }: { roster: Roster }) {
       </p>
       <ScrollTable label="Personal codes">
         <table className="data-table roster-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Personal code</th>
-              <th scope="col">Personal link</th>
-              <th scope="col" className="no-print">
-                Progress
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Name',
+              'Personal code',
+              'Personal link',
+              { label: 'Progress', className: 'no-print' },
+            ]}
+          />
           <tbody>
             {roster.students.map((student) => (
               <tr key={student.personalCode}>

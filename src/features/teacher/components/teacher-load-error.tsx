@@ -9,8 +9,24 @@ export function RedirectToLogin() {
   return <Navigate to={getHref.teacherLogin(pathname + search)} replace />;
 }
 
-/** Why a teacher page's data did not load; an expired session goes to the login page instead. */
-export function TeacherLoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/**
+ * Why a teacher page's data did not load, under the page's `heading` when the page has nothing
+ * else to show; an expired session goes to the login page instead.
+ */
+export function TeacherLoadError({
+  error,
+  onRetry,
+  heading,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  heading?: string;
+}) {
   if (isSignedOut(error)) return <RedirectToLogin />;
-  return <LoadError error={error} onRetry={onRetry} />;
+  return (
+    <>
+      {heading !== undefined && <h1>{heading}</h1>}
+      <LoadError error={error} onRetry={onRetry} />
+    </>
+  );
 }

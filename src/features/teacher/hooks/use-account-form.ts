@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../lib/api-client';
 import { getHref } from '../../../lib/paths';
-import type { FieldProblem } from '../components/form-field';
+import type { FieldProblem } from '../../../components/form-field';
 import { describeProblem, fieldProblemsOf, retryAfterSeconds } from '../problems';
 import { useCountdown } from './use-countdown';
 
@@ -58,12 +58,21 @@ export function useAccountForm({
     setBusy(false);
   }
 
+  const errorOf = (fieldId: string) =>
+    problems.find((problem) => problem.fieldId === fieldId)?.message;
+
   return {
     submit,
     problems,
     formError: formError?.untilWaited && secondsLeft === 0 ? null : (formError?.message ?? null),
     attempt,
     busy,
-    errorOf: (fieldId: string) => problems.find((problem) => problem.fieldId === fieldId)?.message,
+    /** The id, value, error and change handler of one text field of the form. */
+    fieldProps: (fieldId: string, value: string, setValue: (value: string) => void) => ({
+      id: fieldId,
+      value,
+      error: errorOf(fieldId),
+      onChange: (event: ChangeEvent<HTMLInputElement>) => setValue(event.target.value),
+    }),
   };
 }

@@ -1,0 +1,75 @@
+import { findSentence } from '../article';
+import { listEvidenceSentenceIds } from '../resolved-bank';
+import type { EvidenceResponse } from '../responses';
+import { applyScoring, scoreWhenAnswered, selectionShare, shareScore } from '../scorers';
+import type { QuestionTypeModule } from './question-type-module';
+import { MAX_RESPONSE_IDS, type SchemaKit } from './schema-kit';
+import { readIdList, readObject, report } from './shared';
+
+export function evidenceBankFields({ z, text, scoring }: SchemaKit) {
+  return {
+    type: z.literal('evidence'),
+    claim: text.meta({
+      description:
+        'The statement the student backs up by choosing sentences of the article, such as "Putin wore military uniform on the visit"; the sentences named by `evidence` are the key',
+    }),
+    scoring,
+  };
+}
+
+/**
+ * Choose the sentences of the article that back a claim (or, as Part B, a Part A answer). The key
+ * is the sentences the question's evidence quotes touch.
+ */
+export const evidenceType: QuestionTypeModule<'evidence'> = {
+  type: 'evidence',
+  bankFields: evidenceBankFields,
+  checkRules() {},
+  checkResolved(_item, context) {
+    if (listEvidenceSentenceIds(context.question).length > 0) return;
+    report(
+      context,
+      [...context.questionPath, 'evidence'],
+      'The answer key of this question is the sentences its evidence names, and it names none. Fix the evidence quotes so that at least one is found in the article.',
+    );
+  },
+
+  responseShape: '{ "sentences": ["<sentence id>", ...] }',
+  responseKeys: ['sentences'],
+  responseSchema: ({ z, responseId }) =>
+    z.strictObject({ sentences: z.array(responseId).max(MAX_RESPONSE_IDS) }),
+  validateResponse(_item, value, { article, path }): EvidenceResponse {
+    const response = readObject(value, evidenceType, { required: ['sentences'] }, path);
+    return {
+      sentences: readIdList(
+        response.sentences,
+        [...path, 'sentences'],
+        (id) => findSentence(article, id) !== undefined,
+        (id) => `"${id}" is not a sentence of the article; sentence ids look like "p7.s2".`,
+      ),
+    };
+  },
+  isAnswered: (response) => response.sentences.length > 0,
+
+  score(item, response, context) {
+    return scoreWhenAnswered(item.points, response, context, (answered) => {
+      const key = listEvidenceSentenceIds(context.question);
+      const chosen = 'sentences' in answered ? answered.sentences : [];
+      return shareScore(applyScoring(selectionShare(key, chosen), item.scoring), item.points);
+    });
+  },
+  correctResponse: (_item, question) => ({ sentences: listEvidenceSentenceIds(question) }),
+  acceptedAnswers: () => [],
+  optionFeedback: () => ({}),
+
+  arrangeChoices: () => ({}),
+  toPublic: (item) =>
+    'claim' in item
+      ? { type: 'evidence', prompt: item.prompt, points: item.points, claim: item.claim }
+      : { type: 'evidence', prompt: item.prompt, points: item.points },
+  describeResponse: (_item, response, sentenceText) =>
+    'sentences' in response ? response.sentences.map(sentenceText).join(' | ') : '',
+
+  statisticsChoices: () => [],
+  chosenIds: () => [],
+};

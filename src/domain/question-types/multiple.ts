@@ -1,0 +1,73 @@
+import type { MultipleResponse } from '../responses';
+import { applyScoring, scoreWhenAnswered, selectionShare, shareScore } from '../scorers';
+import {
+  arrangeOptionList,
+  checkOptions,
+  feedbackOf,
+  optionFeedbackById,
+  optionStatistics,
+  presentOptionItem,
+  unknownOption,
+} from './options';
+import type { QuestionTypeModule } from './question-type-module';
+import { MAX_RESPONSE_IDS, type SchemaKit } from './schema-kit';
+import { choiceText, idsOf, readIdList, readObject } from './shared';
+
+export function multipleBankFields({ z, option, scoring }: SchemaKit) {
+  return { type: z.literal('multiple'), options: z.array(option).min(3).max(10), scoring };
+}
+
+/** Choose all that apply: right-minus-wrong over the key. */
+export const multipleType: QuestionTypeModule<'multiple'> = {
+  type: 'multiple',
+  bankFields: multipleBankFields,
+  checkRules(item, context, path) {
+    checkOptions(context, 'multiple', item.options, path);
+  },
+  checkResolved() {},
+
+  responseShape: '{ "choices": ["<option id>", ...] }',
+  responseKeys: ['choices'],
+  responseSchema: ({ z, responseId }) =>
+    z.strictObject({ choices: z.array(responseId).max(MAX_RESPONSE_IDS) }),
+  validateResponse(item, value, { path }): MultipleResponse {
+    const ids = idsOf(item.options);
+    const response = readObject(value, multipleType, { required: ['choices'] }, path);
+    return {
+      choices: readIdList(
+        response.choices,
+        [...path, 'choices'],
+        (id) => ids.includes(id),
+        unknownOption(ids),
+      ),
+    };
+  },
+  isAnswered: (response) => response.choices.length > 0,
+
+  score(item, response, context) {
+    return scoreWhenAnswered(item.points, response, context, (answered) => {
+      const chosen = new Set('choices' in answered ? answered.choices : []);
+      const key = item.options.filter((option) => option.correct).map((option) => option.id);
+      return shareScore(
+        applyScoring(selectionShare(key, [...chosen]), item.scoring),
+        item.points,
+        feedbackOf(item.options.filter((option) => chosen.has(option.id))),
+      );
+    });
+  },
+  correctResponse: (item) => ({
+    choices: item.options.filter((option) => option.correct).map((option) => option.id),
+  }),
+  acceptedAnswers: () => [],
+  optionFeedback: (item) => optionFeedbackById(item.options),
+
+  arrangeChoices: (item, context) => arrangeOptionList(item.options, context),
+  toPublic: (item, context) => ({ type: 'multiple', ...presentOptionItem(item, context) }),
+  describeResponse: (item, response) =>
+    'choices' in response
+      ? response.choices.map((id) => choiceText(item.options, id)).join('; ')
+      : '',
+
+  statisticsChoices: (item) => optionStatistics(item.options),
+  chosenIds: (_item, response) => ('choices' in response ? response.choices : []),
+};

@@ -1,0 +1,96 @@
+import { normaliseAnswer } from '../normalise-answer';
+import type { ShortResponse } from '../responses';
+import { scoreWhenAnswered, shareScore } from '../scorers';
+import type { Path, QuestionTypeModule, RuleContext } from './question-type-module';
+import type { SchemaKit } from './schema-kit';
+import {
+  findRepeatsWith,
+  MAX_SHORT_ANSWER_LENGTH,
+  readObject,
+  readTypedAnswer,
+  report,
+} from './shared';
+
+export function shortBankFields({ z, text }: SchemaKit) {
+  return {
+    type: z.literal('short'),
+    answers: z.array(text).min(1).meta({
+      description:
+        'Accepted answers; the first is shown as the right answer. Case, spacing, punctuation and a leading "the/a/an" are ignored.',
+    }),
+  };
+}
+
+/**
+ * Accepted answers must differ once normalised, and none may be empty then: shared by `short`
+ * and the typed gaps of `cloze`. `path` is the list's.
+ */
+export function checkAcceptedAnswers(
+  context: RuleContext,
+  answers: readonly string[],
+  path: Path,
+): void {
+  const earlierOf = findRepeatsWith(normaliseAnswer);
+  answers.forEach((answer, index) => {
+    const answerPath = [...path, index];
+    if (normaliseAnswer(answer) === '') {
+      report(
+        context,
+        answerPath,
+        `Accepted answer "${answer}" is empty once case, spacing, punctuation and a leading "the/a/an" are ignored. Write the words a student would type.`,
+      );
+      return;
+    }
+    const same = earlierOf(answer);
+    if (same === undefined) return;
+    report(
+      context,
+      answerPath,
+      `Accepted answer "${answer}" is the same as "${same}" once case, spacing, punctuation and a leading "the/a/an" are ignored. Remove it.`,
+    );
+  });
+}
+
+/** Whether a typed answer is one of the accepted ones, once both are normalised. */
+export function isAcceptedAnswer(answers: readonly string[], given: string): boolean {
+  const normalised = normaliseAnswer(given);
+  return answers.some((answer) => normaliseAnswer(answer) === normalised);
+}
+
+/** A typed word or phrase, compared with the accepted answers once normalised. */
+export const shortType: QuestionTypeModule<'short'> = {
+  type: 'short',
+  bankFields: shortBankFields,
+  checkRules(item, context, path) {
+    checkAcceptedAnswers(context, item.answers, [...path, 'answers']);
+  },
+  checkResolved() {},
+
+  responseShape: '{ "text": "<answer>" }',
+  responseKeys: ['text'],
+  responseSchema: ({ z }) => z.strictObject({ text: z.string().max(MAX_SHORT_ANSWER_LENGTH) }),
+  validateResponse(_item, value, { path }): ShortResponse {
+    const response = readObject(value, shortType, { required: ['text'] }, path);
+    return { text: readTypedAnswer(response.text, [...path, 'text']) };
+  },
+  isAnswered: (response) => response.text.trim() !== '',
+
+  score(item, response, context) {
+    return scoreWhenAnswered(item.points, response, context, (answered) =>
+      shareScore(
+        'text' in answered && isAcceptedAnswer(item.answers, answered.text) ? 1 : 0,
+        item.points,
+      ),
+    );
+  },
+  correctResponse: (item) => ({ text: item.answers[0] ?? '' }),
+  acceptedAnswers: (item) => [...item.answers],
+  optionFeedback: () => ({}),
+
+  arrangeChoices: () => ({}),
+  toPublic: (item) => ({ type: 'short', prompt: item.prompt, points: item.points }),
+  describeResponse: (_item, response) => ('text' in response ? response.text : ''),
+
+  statisticsChoices: () => [],
+  chosenIds: () => [],
+};

@@ -1,0 +1,414 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { responseSchema } from '../../domain/response-schema';
+import type { QuestionResponse } from '../../domain/responses';
+import type { AttemptResult } from '../../domain/results';
+import { validateResponse } from '../../domain/validate-response';
+import { attemptNotFoundError, createAttemptAccess, type AttemptKeys } from './attempt-access';
+import { expiredDeadlineAt, scoreAgainst, submitOverdueAttempts } from './attempt-lifecycle';
+import {
+  attemptIdSchema,
+  attemptSchema,
+  describeAttempt,
+  describeNewAttempt,
+  newAttemptSchema,
+  prepareAttempt,
+} from './attempt-view';
+import { versionOf, type ContentStore } from '../content/content-store';
+import { createRouter, jsonBody, jsonResponse } from '../http/create-router';
+import { getAssignment } from '../assignments/assignment-queries';
+import type { AppDatabase } from '../db/database';
+import {
+  getAttempt,
+  insertAttempt,
+  saveResponse,
+  submitAttempt,
+  type Attempt,
+} from './attempt-queries';
+import { ApiError, errorResponse } from '../http/errors';
+import { decideAttemptReview, showResult, type ReviewDecision } from './review-access';
+import { articleSchema, attemptResultSchema, slugSchema } from '../http/schemas';
+
+export interface AttemptRoutesOptions {
+  db: AppDatabase;
+  store: ContentStore;
+  now: () => Date;
+}
+
+const questionIdSchema = slugSchema.openapi({ param: { name: 'questionId', in: 'path' } });
+
+const reviewAccessSchema = z.enum(['none', 'score', 'full']).openapi({
+  description:
+    'What the review policy shows now: none; score (total and percent, breakdowns only by groups of 3 or more questions, `result.questions` empty); full (every question with its answer, explanation and evidence). Practice is full, and any review is none while held (see `reviewHeld`).',
+});
+
+const submissionSchema = z
+  .object({
+    attemptId: z.string(),
+    status: z.literal('submitted'),
+    submittedAt: z.string(),
+    result: attemptResultSchema.nullable().openapi({
+      description:
+        'The scored result as the review policy shows it now (score only: no questions), or null when it shows nothing yet.',
+    }),
+    reviewAccess: reviewAccessSchema,
+    reviewAvailable: z.boolean().openapi({
+      description: '`GET .../review` answers now (reviewAccess is score or full).',
+    }),
+    reviewOpensAt: z.string().nullable().openapi({
+      description:
+        'When the review is expected to open, if it waits for a known time (the due time, or the due time of the class holding it); else null.',
+    }),
+    reviewHeld: z.boolean().openapi({
+      description:
+        'A class is being assessed on this quiz and has not seen its answers yet, so this attempt shows nothing (no key, no score) until it has.',
+    }),
+  })
+  .openapi('Submission');
+
+const reviewSchema = z
+  .object({
+    attemptId: z.string(),
+    bankId: z.string(),
+    articleId: z.string(),
+    bankTitle: z.string().openapi({ description: 'The quiz, for the title of the results.' }),
+    assignmentTitle: z.string().nullable().openapi({
+      description: 'The assignment this attempt belongs to, or null for practice.',
+    }),
+    submittedAt: z.string(),
+    reviewAccess: reviewAccessSchema.exclude(['none']),
+    result: attemptResultSchema.openapi({
+      description: 'With reviewAccess `score`, `questions` is empty.',
+    }),
+    article: articleSchema.openapi({
+      description: 'The article as this attempt saw it, which the evidence offsets refer to.',
+    }),
+  })
+  .openapi('Review');
+
+const attemptParams = z.object({ attemptId: attemptIdSchema });
+const responseParams = attemptParams.extend({ questionId: questionIdSchema });
+const bearer = [{ bearerAuth: [] }];
+const unauthorized = errorResponse('No `Authorization: Bearer <token>` header.');
+const notFound = errorResponse('No attempt with this id opens with this token.');
+
+const createAttemptRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['attempts'],
+  summary: 'Starts an attempt at a quiz',
+  request: { body: jsonBody(z.object({ bankId: slugSchema }).openapi('NewAttemptRequest')) },
+  responses: {
+    201: jsonResponse(
+      "The attempt, its token, and the questions in this attempt's order.",
+      newAttemptSchema,
+    ),
+    400: errorResponse('The body is not `{ "bankId": string }`.'),
+    404: errorResponse('There is no bank with this id.'),
+  },
+});
+
+const getAttemptRoute = createRoute({
+  method: 'get',
+  path: '/{attemptId}',
+  tags: ['attempts'],
+  summary: 'An attempt with its questions and saved answers',
+  security: bearer,
+  request: { params: attemptParams },
+  responses: {
+    200: jsonResponse('The attempt.', attemptSchema),
+    401: unauthorized,
+    404: notFound,
+  },
+});
+
+const savedResponseSchema = z
+  .object({ questionId: z.string(), savedAt: z.string() })
+  .openapi('SavedResponse');
+const noSuchQuestion = errorResponse(
+  'No attempt with this id opens with this token, or it has no such question.',
+);
+const answersClosed = errorResponse('The attempt is submitted, or its deadline has passed.');
+
+const saveResponseRoute = createRoute({
+  method: 'put',
+  path: '/{attemptId}/responses/{questionId}',
+  tags: ['attempts'],
+  summary: 'Saves one answer (autosave: idempotent, the last write wins)',
+  security: bearer,
+  request: {
+    params: responseParams,
+    body: jsonBody(z.object({ response: responseSchema }).openapi('SaveResponseRequest')),
+  },
+  responses: {
+    200: jsonResponse('Saved.', savedResponseSchema),
+    400: errorResponse('The body is not `{ "response": <answer> }`.'),
+    401: unauthorized,
+    404: noSuchQuestion,
+    409: answersClosed,
+    422: errorResponse('The answer does not fit the question (an unknown option, sentence, ...).'),
+  },
+});
+
+const clearResponseRoute = createRoute({
+  method: 'delete',
+  path: '/{attemptId}/responses/{questionId}',
+  tags: ['attempts'],
+  summary: 'Clears one answer (idempotent; a clear is a write, and the last write wins)',
+  description:
+    'The question is unanswered again. The attempt then lists no response for it, and its `savedAt` keeps when it was cleared.',
+  security: bearer,
+  request: { params: responseParams },
+  responses: {
+    200: jsonResponse('Cleared, or it had no answer.', savedResponseSchema),
+    401: unauthorized,
+    404: noSuchQuestion,
+    409: answersClosed,
+  },
+});
+
+const submitAttemptRoute = createRoute({
+  method: 'post',
+  path: '/{attemptId}/submit',
+  tags: ['attempts'],
+  summary: 'Submits and scores an attempt; submitting again returns the same result',
+  security: bearer,
+  request: { params: attemptParams },
+  responses: {
+    200: jsonResponse('The attempt is submitted.', submissionSchema),
+    401: unauthorized,
+    404: notFound,
+  },
+});
+
+const getReviewRoute = createRoute({
+  method: 'get',
+  path: '/{attemptId}/review',
+  tags: ['attempts'],
+  summary: 'The scored review: answers, explanations and evidence, as the review policy allows',
+  security: bearer,
+  request: { params: attemptParams },
+  responses: {
+    200: jsonResponse('The review.', reviewSchema),
+    401: unauthorized,
+    403: errorResponse(
+      '`review-not-available`: the review policy shows nothing yet; `review-held`: a class is being assessed on this quiz and has not seen its answers yet (`details.opensAt`: when it is expected to open, or null when unknown).',
+    ),
+    404: notFound,
+    409: errorResponse('The attempt is not submitted yet.'),
+  },
+});
+
+export function createAttemptRoutes({ db, store, now }: AttemptRoutesOptions) {
+  const access = createAttemptAccess(db);
+
+  /**
+   * The attempt this request's token opens, submitted first if its time ran out: every access to
+   * an overdue attempt settles it with what was saved.
+   */
+  async function openSettled(c: Context, attemptId: string): Promise<Attempt> {
+    const attempt = await access.open(c, attemptId);
+    const at = now();
+    if (
+      attempt.status === 'in-progress' &&
+      attempt.deadline !== null &&
+      attempt.deadline < expiredDeadlineAt(at)
+    ) {
+      await submitOverdueAttempts({ db, store }, at, { attemptId });
+      return (await getAttempt(db, attemptId)) ?? attempt;
+    }
+    return attempt;
+  }
+
+  /** The question of the attempt these keys open, and its bank version; a 404 if it has none. */
+  async function findQuestion(keys: AttemptKeys, questionId: string) {
+    const version = await versionOf(store, keys);
+    const question = keys.plan.questionIds.includes(questionId)
+      ? version.questionsById.get(questionId)
+      : undefined;
+    if (!question) {
+      throw new ApiError(
+        404,
+        'question-not-found',
+        `This attempt has no question "${questionId}".`,
+      );
+    }
+    return { question, article: version.article };
+  }
+
+  /**
+   * Saves an answer, or clears it with null, at `savedAt`. The write itself refuses a submitted
+   * or overdue attempt, so status and deadline, which can change, are read only to explain a
+   * refusal.
+   */
+  async function writeResponse(
+    attemptId: string,
+    questionId: string,
+    response: QuestionResponse | null,
+    savedAt: Date,
+  ) {
+    const saved = await saveResponse(db, {
+      attemptId,
+      questionId,
+      response,
+      savedAt: savedAt.toISOString(),
+      latestDeadline: expiredDeadlineAt(savedAt),
+    });
+    if (!saved) {
+      // An overdue attempt is submitted now, with what was saved before its deadline.
+      await submitOverdueAttempts({ db, store }, savedAt, { attemptId });
+      const current = await getAttempt(db, attemptId);
+      // Gone: the teacher deleted it since its keys were remembered.
+      if (!current) throw attemptNotFoundError();
+      throw current.submittedBy === 'student' ? submittedError() : deadlineError();
+    }
+    return { questionId, savedAt: savedAt.toISOString() };
+  }
+
+  /** The result as the review policy lets the student see it now. */
+  async function shownResult(attempt: Attempt, result: AttemptResult) {
+    const review = await decideAttemptReview(db, attempt, now());
+    return { review, shown: showResult(review.access, result) };
+  }
+
+  return createRouter()
+    .openapi(createAttemptRoute, async (c) => {
+      const { bankId } = c.req.valid('json');
+      const startedAt = now();
+      const version = await store.startBank(bankId, startedAt);
+      if (!version) throw new ApiError(404, 'bank-not-found', `There is no bank "${bankId}".`);
+      const started = prepareAttempt(
+        version,
+        { shuffleQuestions: true, shuffleOptions: true },
+        {
+          reviewPolicy: 'immediately',
+          startedAt: startedAt.toISOString(),
+          deadline: null,
+          assignmentId: null,
+          studentName: null,
+          studentKey: null,
+        },
+      );
+      await insertAttempt(db, started.attempt);
+      access.remember(started.attempt);
+      return c.json(await describeNewAttempt({ db, store }, started), 201);
+    })
+    .openapi(getAttemptRoute, async (c) => {
+      const attempt = await openSettled(c, c.req.valid('param').attemptId);
+      return c.json(await describeAttempt({ db, store }, attempt, now()), 200);
+    })
+    .openapi(saveResponseRoute, async (c) => {
+      const { attemptId, questionId } = c.req.valid('param');
+      const keys = await access.openKeys(c, attemptId);
+      const savedAt = now();
+      const { question, article } = await findQuestion(keys, questionId);
+      const validation = validateResponse(question, c.req.valid('json').response, article);
+      if (!validation.ok) {
+        throw new ApiError(422, 'invalid-response', validation.message, { path: validation.path });
+      }
+      return c.json(await writeResponse(attemptId, questionId, validation.response, savedAt), 200);
+    })
+    .openapi(clearResponseRoute, async (c) => {
+      const { attemptId, questionId } = c.req.valid('param');
+      const keys = await access.openKeys(c, attemptId);
+      const savedAt = now();
+      await findQuestion(keys, questionId);
+      return c.json(await writeResponse(attemptId, questionId, null, savedAt), 200);
+    })
+    .openapi(submitAttemptRoute, async (c) => {
+      const { attemptId } = c.req.valid('param');
+      const version = await versionOf(store, await access.openKeys(c, attemptId));
+      const submittedAt = now();
+      // Past its deadline and grace, an attempt counts as submitted by the deadline, not now.
+      await submitOverdueAttempts({ db, store }, submittedAt, { attemptId });
+      const submitted = await submitAttempt(
+        db,
+        attemptId,
+        { submittedAt: submittedAt.toISOString(), submittedBy: 'student' },
+        (current, responses) => scoreAgainst(version, current.plan, responses),
+      );
+      if (!submitted) throw attemptNotFoundError();
+      if (!submitted.submittedAt || !submitted.result) {
+        throw new Error(`Attempt ${attemptId} was not stored as submitted`);
+      }
+      const { review, shown } = await shownResult(submitted, submitted.result);
+      return c.json(
+        {
+          attemptId,
+          status: 'submitted' as const,
+          submittedAt: submitted.submittedAt,
+          result: shown,
+          reviewAccess: review.access,
+          reviewAvailable: review.access !== 'none',
+          reviewOpensAt: review.opensAt,
+          reviewHeld: review.held,
+        },
+        200,
+      );
+    })
+    .openapi(getReviewRoute, async (c) => {
+      const attempt = await openSettled(c, c.req.valid('param').attemptId);
+      if (attempt.status !== 'submitted' || !attempt.submittedAt || !attempt.result) {
+        throw new ApiError(
+          409,
+          'not-submitted',
+          'The review is shown once the attempt is submitted.',
+        );
+      }
+      const { review, shown } = await shownResult(attempt, attempt.result);
+      if (review.access === 'none' || shown === null) throw reviewNotAvailable(review);
+      const { bank, article } = await versionOf(store, attempt);
+      const assignment =
+        attempt.assignmentId === null ? undefined : await getAssignment(db, attempt.assignmentId);
+      return c.json(
+        {
+          attemptId: attempt.id,
+          bankId: bank.id,
+          articleId: bank.articleId,
+          bankTitle: bank.title,
+          assignmentTitle: assignment?.title ?? null,
+          submittedAt: attempt.submittedAt,
+          reviewAccess: review.access,
+          result: shown,
+          article,
+        },
+        200,
+      );
+    });
+}
+
+/** Why the review shows nothing yet, worded for the student (`details.opensAt`: when, if known). */
+function reviewNotAvailable({ held, opensAt }: ReviewDecision): ApiError {
+  if (held) {
+    return new ApiError(
+      403,
+      'review-held',
+      `Results for this quiz are held while a class is being assessed on it; come back ${opensAt === null ? 'later' : `after ${opensAt}`}.`,
+      { opensAt },
+    );
+  }
+  return new ApiError(
+    403,
+    'review-not-available',
+    opensAt === null
+      ? 'Your teacher has not released the review of this assignment.'
+      : 'The review opens once the assignment is due.',
+    { opensAt },
+  );
+}
+
+function submittedError(): ApiError {
+  return new ApiError(
+    409,
+    'attempt-submitted',
+    'This attempt is submitted; answers can no longer change.',
+  );
+}
+
+function deadlineError(): ApiError {
+  return new ApiError(
+    409,
+    'deadline-passed',
+    "This attempt's time is up; answers can no longer change.",
+  );
+}

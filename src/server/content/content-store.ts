@@ -1,0 +1,79 @@
+import type { LoadedContent } from '../../content/load-content';
+import type { Article } from '../../domain/article';
+import type { ResolvedBank, ResolvedQuestion } from '../../domain/resolved-bank';
+import type { AppDatabase } from '../db/database';
+import { getContentSnapshot, saveContentSnapshot } from './snapshot-queries';
+
+/** One version of a bank with its article, as an attempt uses it. */
+export interface BankVersion {
+  contentVersion: string;
+  bank: ResolvedBank;
+  article: Article;
+  questionsById: Map<string, ResolvedQuestion>;
+}
+
+/**
+ * The banks an attempt can use: the loaded content for new attempts, and for existing ones the
+ * version they started on, from memory when it is still current, else from its stored snapshot.
+ */
+export interface ContentStore {
+  content: LoadedContent;
+  /** The current version of a bank, for starting an attempt; stores its snapshot first. */
+  startBank(bankId: string, now: Date): Promise<BankVersion | undefined>;
+  /** The bank version an attempt started on. */
+  bankAtVersion(contentVersion: string): Promise<BankVersion | undefined>;
+}
+
+function toBankVersion(contentVersion: string, bank: ResolvedBank, article: Article): BankVersion {
+  return {
+    contentVersion,
+    bank,
+    article,
+    questionsById: new Map(bank.questions.map((question) => [question.id, question])),
+  };
+}
+
+export function createContentStore(db: AppDatabase, content: LoadedContent): ContentStore {
+  const versions = new Map<string, BankVersion>();
+  const currentByBankId = new Map<string, BankVersion>();
+  for (const loaded of content.banks.values()) {
+    const version = toBankVersion(loaded.contentVersion, loaded.bank, loaded.article);
+    versions.set(loaded.contentVersion, version);
+    currentByBankId.set(loaded.bank.id, version);
+  }
+  const snapshotted = new Set<string>();
+
+  return {
+    content,
+    async startBank(bankId, now) {
+      const version = currentByBankId.get(bankId);
+      if (version && !snapshotted.has(version.contentVersion)) {
+        await saveContentSnapshot(db, version, now);
+        snapshotted.add(version.contentVersion);
+      }
+      return version;
+    },
+    async bankAtVersion(contentVersion) {
+      const known = versions.get(contentVersion);
+      if (known) return known;
+      const snapshot = await getContentSnapshot(db, contentVersion);
+      if (!snapshot) return undefined;
+      const version = toBankVersion(contentVersion, snapshot.bank, snapshot.article);
+      versions.set(contentVersion, version);
+      return version;
+    },
+  };
+}
+
+/**
+ * The bank version a stored attempt or assignment uses. Its snapshot is kept by a foreign key, so
+ * a missing one means a broken database, not bad input.
+ */
+export async function versionOf(
+  store: ContentStore,
+  record: { id: string; contentVersion: string },
+): Promise<BankVersion> {
+  const version = await store.bankAtVersion(record.contentVersion);
+  if (!version) throw new Error(`No content snapshot ${record.contentVersion} for ${record.id}`);
+  return version;
+}

@@ -1,0 +1,76 @@
+import { z } from '@hono/zod-openapi';
+import type { Article } from '../../domain/article';
+import { contentIdSchema } from '../../domain/assignment-settings';
+import type { PublicQuestion } from '../../domain/public-question';
+import { QUESTION_TYPES, SKILLS } from '../../domain/question-kinds';
+import { describeResponseShapes } from '../../domain/question-types/registry';
+import type { QuestionResponse } from '../../domain/responses';
+import type { AttemptResult } from '../../domain/results';
+
+/** An article, bank or question id as the content format allows them. */
+export const slugSchema = contentIdSchema;
+
+const isObject = (value: unknown) => typeof value === 'object' && value !== null;
+
+// The engine's types are the contract for these three; the server never builds them by hand
+// (toPublicQuestion, validateResponse and scoreAttempt do), so they are documented, not re-declared.
+export const publicQuestionSchema = z.custom<PublicQuestion>(isObject).openapi('PublicQuestion', {
+  type: 'object',
+  description:
+    "A question as a student sees it while answering (`PublicQuestion` in src/domain/public-question.ts): id, type, number, prompt, points, skill, difficulty, and its options, items or parts in this attempt's order. Never a key, feedback, explanation or evidence.",
+});
+
+export const questionResponseSchema = z.custom<QuestionResponse>(isObject).openapi('Response', {
+  type: 'object',
+  description: `An answer, one shape per question type (src/domain/question-types/): ${describeResponseShapes()}.`,
+});
+
+export const attemptResultSchema = z.custom<AttemptResult>(isObject).openapi('AttemptResult', {
+  type: 'object',
+  description:
+    'The scored attempt (src/domain/results.ts): total, maxPoints, percent, bySkill, byDifficulty, and per question its score, the response, the correct response, explanation, feedback and evidence.',
+});
+
+const sentenceSchema = z
+  .object({
+    id: z.string().openapi({ example: 'p8.s2' }),
+    paragraphId: z.string(),
+    text: z.string(),
+    start: z.int(),
+    end: z.int(),
+  })
+  .openapi('Sentence');
+
+export const articleSchema = z
+  .object({
+    meta: z.object({
+      id: z.string(),
+      title: z.string(),
+      summary: z.string(),
+      sources: z.array(z.string()),
+      genre: z.string(),
+      note: z.string(),
+      language: z.string(),
+    }),
+    sections: z.array(
+      z.object({
+        id: z.string(),
+        heading: z.string().nullable(),
+        paragraphIds: z.array(z.string()),
+      }),
+    ),
+    paragraphs: z.array(
+      z.object({
+        id: z.string(),
+        sectionId: z.string(),
+        text: z.string(),
+        sentences: z.array(sentenceSchema),
+      }),
+    ),
+    wordCount: z.int(),
+    readingMinutes: z.int(),
+  })
+  .openapi('Article') satisfies z.ZodType<Article>;
+
+export const skillSchema = z.enum(SKILLS);
+export const questionTypeSchema = z.enum(QUESTION_TYPES);
