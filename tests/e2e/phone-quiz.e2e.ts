@@ -78,6 +78,8 @@ describe.skipIf(skipBrowserTests)('the quiz on a phone and on a laptop', () => {
       .getByRole('button')
       .first();
     await expect(firstRow.innerText()).resolves.toContain(attempt.questions[0]?.prompt ?? '');
+    // Scrolled to as a student would: how far down it starts depends on the shuffled order.
+    await firstRow.scrollIntoViewIfNeeded();
     await expect(isTappable(firstRow, PHONE.viewport)).resolves.toBe(true);
     await expectAccessible(page, 'the submit check on a phone');
 
