@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { findSentence, type Article } from '../domain/article';
 import { describeResponse } from '../domain/describe-response';
+import { isSameAnswer } from '../domain/match-typed-answer';
 import type {
   PublicChoice,
   PublicPartA,
@@ -47,11 +48,33 @@ interface ViewProps {
   correct: QuestionResponse | undefined;
   parts: PartScores | undefined;
   gaps: readonly GapResult[] | undefined;
+  /** The accepted answer a right typed answer matched. */
+  matchedAnswer: string | undefined;
+}
+
+/**
+ * Which accepted answer a typed one was taken as, when it is not the same once normalised: the
+ * student learns that "state agency RIA Novosti" counted as "RIA Novosti".
+ */
+function AcceptedAs({ given, matched }: { given: string; matched: string | undefined }) {
+  if (matched === undefined || isSameAnswer(given, matched)) return null;
+  return (
+    <>
+      {' '}
+      <span className="answer-accepted-as">Accepted as “{matched}”</span>
+    </>
+  );
 }
 
 /** An answer that reads as a few words: a choice, a judgement, a number, a typed answer. */
-function DescribedAnswer({ item, response }: ViewProps & { item: Answerable }) {
-  return <>{describeResponse(item, response)}</>;
+function DescribedAnswer({ item, response, matchedAnswer }: ViewProps & { item: Answerable }) {
+  const text = describeResponse(item, response);
+  return (
+    <>
+      {text}
+      <AcceptedAs given={text} matched={matchedAnswer} />
+    </>
+  );
 }
 
 function ChoicesAnswer({
@@ -143,6 +166,7 @@ function ClozeAnswer({
               <>
                 {' '}
                 <PartMark right={result.correct} />
+                <AcceptedAs given={text} matched={result.matchedAnswer} />
               </>
             )}
           </span>
@@ -187,6 +211,7 @@ function TwoPartAnswer({
               response={given[row.key]}
               article={article}
               correct={right?.[row.key]}
+              matchedAnswer={row.score?.matchedAnswer}
             />
           </dd>
         </div>
@@ -222,6 +247,8 @@ interface AnswerViewProps {
   parts?: PartScores;
   /** A cloze question's mark of each gap, shown beside that gap. */
   gaps?: readonly GapResult[];
+  /** The accepted answer a right typed answer matched, shown when it reads differently. */
+  matchedAnswer?: string;
 }
 
 /**
@@ -229,11 +256,27 @@ interface AnswerViewProps {
  * and answers made of several parts (choices, pairs, an order, sentences, two parts) as lists,
  * each part marked right or wrong when `correct` is given.
  */
-export function AnswerView({ item, response, article, correct, parts, gaps }: AnswerViewProps) {
+export function AnswerView({
+  item,
+  response,
+  article,
+  correct,
+  parts,
+  gaps,
+  matchedAnswer,
+}: AnswerViewProps) {
   if (!response || !isWorthShowing(response)) {
     return <span className="muted">No answer</span>;
   }
-  return renderEntry(ANSWER_VIEWS, { item, response, article, correct, parts, gaps });
+  return renderEntry(ANSWER_VIEWS, {
+    item,
+    response,
+    article,
+    correct,
+    parts,
+    gaps,
+    matchedAnswer,
+  });
 }
 
 /** A two-part answer with one part is still worth showing; other answers must be complete. */

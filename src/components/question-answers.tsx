@@ -38,6 +38,7 @@ export function QuestionAnswers({ review, article, reader, children }: QuestionA
             correct={review.correctResponse}
             parts={review.parts}
             gaps={review.gaps}
+            matchedAnswer={review.matchedAnswer}
           />
         </dd>
       </div>

@@ -2,8 +2,9 @@ import type { Bank, Option, Question } from './question-schema';
 import type { BankProblem } from './resolved-bank';
 
 /**
- * The printed copy, and any assignment with option shuffling off, show options in bank order,
- * so a bank whose right answers sit in the same place teaches students to guess that place.
+ * Any assignment with option shuffling off shows options in bank order (the printed copy shuffles
+ * them with a seed), so a bank whose right answers sit in the same place teaches students to guess
+ * that place.
  * These thresholds say when a place is too predictable; docs/writing-questions.md explains them.
  */
 export const KEY_BALANCE = {

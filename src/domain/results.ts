@@ -13,6 +13,8 @@ export interface QuestionScore {
   status: ResultStatus;
   /** The feedback written for what the student chose (wrong options, wrong judgement), in order. */
   feedback: string[];
+  /** For a right typed answer (short), the accepted answer it matched: key, full review only. */
+  matchedAnswer?: string;
 }
 
 /**
@@ -33,6 +35,8 @@ export interface GapResult {
   correct: boolean;
   /** The right answer (a typed gap's first accepted answer). */
   rightAnswer: string;
+  /** For a right typed gap, the accepted answer it matched. */
+  matchedAnswer?: string;
 }
 
 /** One question of a submitted attempt, with everything the review page shows. */

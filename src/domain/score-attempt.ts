@@ -1,23 +1,38 @@
 import { correctResponseOf, optionFeedbackOf } from './answer-key';
+import { findSentence, type Article } from './article';
 import { toPublicQuestion, type AttemptPlan } from './attempt-plan';
 import type { ScoreContext } from './question-types/question-type-module';
 import { answerTypeModule, isAnswered, questionTypeModule } from './question-types/registry';
-import type { ResolvedQuestion } from './resolved-bank';
+import { listEvidenceSentenceIds, type ResolvedQuestion } from './resolved-bank';
 import type { AttemptResult, QuestionReview, QuestionScore, ScoreBreakdown } from './results';
 import type { QuestionResponse, ResponseMap } from './responses';
 import { roundPoints, type ScoredQuestion } from './scorers';
 
 /**
+ * The text of the sentences a question's evidence quotes, which a typed answer may borrow words
+ * from. Without the article, only the quoted words themselves: fewer words, so never more lenient.
+ */
+export function readEvidenceText(question: ResolvedQuestion, article?: Article): string {
+  if (article === undefined) return question.evidence.map((evidence) => evidence.quote).join(' ');
+  return listEvidenceSentenceIds(question)
+    .map((sentenceId) => findSentence(article, sentenceId)?.text ?? '')
+    .join(' ');
+}
+
+/**
  * Scores one answer. The response should have passed `validateResponse`; one that is missing,
  * empty or blank is unanswered, and one shaped for another question type earns nothing. A two-part
- * question also reports each part's score.
+ * question also reports each part's score. `article` gives typed answers the words of the whole
+ * evidence sentences (see `readEvidenceText`).
  */
 export function scoreQuestion(
   question: ResolvedQuestion,
   response: QuestionResponse | null | undefined,
+  article?: Article,
 ): ScoredQuestion {
   const context: ScoreContext = {
     question,
+    evidenceText: readEvidenceText(question, article),
     isAnswered,
     scoreAnswer: (item, answer) => answerTypeModule(item.type).score(item, answer, context),
   };
@@ -42,12 +57,14 @@ function addTo(
  * shows (the public question, the answer given, the right answer, the explanation, the feedback
  * for each choice and the evidence to highlight), plus the total and the breakdowns by skill and
  * difficulty. `questions` may be in any order and hold more than the plan; responses to questions
- * outside the plan are ignored.
+ * outside the plan are ignored. Pass the bank's `article` so typed answers are matched against
+ * whole evidence sentences.
  */
 export function scoreAttempt(
   questions: readonly ResolvedQuestion[],
   plan: AttemptPlan,
   responses: ResponseMap,
+  article?: Article,
 ): AttemptResult {
   const byId = new Map(questions.map((question) => [question.id, question]));
   const bySkill: Record<string, ScoreBreakdown> = {};
@@ -60,7 +77,7 @@ export function scoreAttempt(
     if (question === undefined)
       throw new Error(`The attempt plan names a question "${id}" that is not given.`);
     const response = Object.hasOwn(responses, id) ? responses[id] : undefined;
-    const score = scoreQuestion(question, response);
+    const score = scoreQuestion(question, response, article);
     total += score.points;
     maxPoints += score.maxPoints;
     addTo(bySkill, question.skill, score);
@@ -83,6 +100,7 @@ export function scoreAttempt(
         sentenceIds: [...evidence.sentenceIds],
       })),
     };
+    if (score.matchedAnswer !== undefined) review.matchedAnswer = score.matchedAnswer;
     if (score.parts) review.parts = score.parts;
     if (score.gaps) review.gaps = score.gaps;
     return review;

@@ -396,7 +396,13 @@ describe('cloze, a share per right gap (2 points: a drop-down and a typed gap)',
     });
     expect(score.gaps).toEqual([
       { gapId: 'city', given: null, correct: false, rightAnswer: 'Kurchatov' },
-      { gapId: 'plant', given: 'atomic', correct: true, rightAnswer: 'nuclear' },
+      {
+        gapId: 'plant',
+        given: 'atomic',
+        correct: true,
+        rightAnswer: 'nuclear',
+        matchedAnswer: 'atomic',
+      },
     ]);
   });
 

@@ -14,6 +14,7 @@ export const KEY_FIELDS = new Set([
   'correctResponse',
   'optionFeedback',
   'rightAnswer',
+  'matchedAnswer',
 ]);
 
 /** The paths of every key-only field in `value`, e.g. `submit.result.questions[0].explanation`. */

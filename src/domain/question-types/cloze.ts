@@ -1,5 +1,6 @@
 import { findSentence } from '../article';
 import { normaliseQuotes } from '../evidence';
+import { matchTypedAnswer } from '../match-typed-answer';
 import { normaliseAnswer } from '../normalise-answer';
 import type { PublicClozeSegment } from '../public-question';
 import { listEvidenceSentenceIds } from '../resolved-bank';
@@ -22,7 +23,7 @@ import {
   readTypedAnswer,
   report,
 } from './shared';
-import { checkAcceptedAnswers, isAcceptedAnswer } from './short';
+import { checkAcceptedAnswers } from './short';
 
 export function clozeBankFields({ z, slug, text, scoring }: SchemaKit) {
   const gap = z
@@ -41,7 +42,7 @@ export function clozeBankFields({ z, slug, text, scoring }: SchemaKit) {
         .meta({ description: 'The right one of "choices", copied exactly (drop-down gaps only).' }),
       answers: z.array(text).min(1).optional().meta({
         description:
-          'A gap the student types: the accepted answers, the first shown as the right one. Case, spacing, punctuation and a leading "the/a/an" are ignored.',
+          'A gap the student types: the accepted answers, the first shown as the right one. Matched as short answers are (docs/scoring.md).',
       }),
     })
     .meta({ description: 'A gap: "choices" with "answer" (a drop-down), or "answers" (typed).' });
@@ -86,11 +87,11 @@ function rightAnswerOf(gap: Gap): string {
   return gap.choices === undefined ? (gap.answers?.[0] ?? '') : (gap.answer ?? '');
 }
 
-function isGapRight(gap: Gap, given: string | undefined): boolean {
-  if (given === undefined || given.trim() === '') return false;
-  return gap.choices === undefined
-    ? isAcceptedAnswer(gap.answers ?? [], given)
-    : given === gap.answer;
+/** The answer a gap's text matched, if right: a typed gap's accepted answer, a drop-down's answer. */
+function matchGap(gap: Gap, given: string | undefined, evidenceText: string): string | undefined {
+  if (given === undefined || given.trim() === '') return undefined;
+  if (gap.choices === undefined) return matchTypedAnswer(gap.answers ?? [], given, evidenceText);
+  return given === gap.answer ? given : undefined;
 }
 
 /** The text with every gap filled by `fill`. */
@@ -208,16 +209,24 @@ function readGaps(item: ClozeItem, value: unknown, path: Path): Record<string, s
   return gaps;
 }
 
-function gapResults(item: ClozeItem, response: QuestionResponse | null | undefined): GapResult[] {
+function gapResults(
+  item: ClozeItem,
+  response: QuestionResponse | null | undefined,
+  evidenceText: string,
+): GapResult[] {
   const given = response && 'gaps' in response && isRecord(response.gaps) ? response.gaps : {};
   return item.gaps.map((gap) => {
     const text = Object.hasOwn(given, gap.id) ? given[gap.id] : undefined;
-    return {
+    const matched = matchGap(gap, text, evidenceText);
+    const result: GapResult = {
       gapId: gap.id,
       given: text === undefined || text.trim() === '' ? null : text,
-      correct: isGapRight(gap, text),
+      correct: matched !== undefined,
       rightAnswer: rightAnswerOf(gap),
     };
+    // A drop-down's choice is the answer itself: only a typed gap names what it matched.
+    if (matched !== undefined && gap.choices === undefined) result.matchedAnswer = matched;
+    return result;
   });
 }
 
@@ -299,7 +308,7 @@ export const clozeType: QuestionTypeModule<'cloze'> = {
   isAnswered: (response) => hasAnyAnswer(response.gaps),
 
   score(item, response, context) {
-    const gaps = gapResults(item, response);
+    const gaps = gapResults(item, response, context.evidenceText);
     if (response === null || response === undefined || !context.isAnswered(response)) {
       return { ...unansweredScore(item.points), gaps };
     }

@@ -59,6 +59,11 @@ export interface ValidationContext {
 export interface ScoreContext {
   /** The whole question, whose evidence is the key of an evidence item or part. */
   question: ResolvedQuestion;
+  /**
+   * The text of the sentences the question's evidence quotes (or only the quotes, when scored
+   * without the article): the words a typed answer may add to an accepted one.
+   */
+  evidenceText: string;
   isAnswered(response: QuestionResponse): boolean;
   scoreAnswer(item: AnswerItem, response: QuestionResponse | null | undefined): QuestionScore;
 }

@@ -1,3 +1,4 @@
+import { matchTypedAnswer } from '../match-typed-answer';
 import { normaliseAnswer } from '../normalise-answer';
 import type { ShortResponse } from '../responses';
 import { scoreWhenAnswered, shareScore } from '../scorers';
@@ -16,7 +17,7 @@ export function shortBankFields({ z, text }: SchemaKit) {
     type: z.literal('short'),
     answers: z.array(text).min(1).meta({
       description:
-        'Accepted answers; the first is shown as the right answer. Case, spacing, punctuation and a leading "the/a/an" are ignored.',
+        'Accepted answers; the first is shown as the right answer. Case, spacing, punctuation, articles and how numbers are written are ignored, and words from the evidence sentences may be added (docs/scoring.md).',
     }),
   };
 }
@@ -37,7 +38,7 @@ export function checkAcceptedAnswers(
       report(
         context,
         answerPath,
-        `Accepted answer "${answer}" is empty once case, spacing, punctuation and a leading "the/a/an" are ignored. Write the words a student would type.`,
+        `Accepted answer "${answer}" is empty once case, spacing, punctuation and articles are ignored. Write the words a student would type.`,
       );
       return;
     }
@@ -46,18 +47,12 @@ export function checkAcceptedAnswers(
     report(
       context,
       answerPath,
-      `Accepted answer "${answer}" is the same as "${same}" once case, spacing, punctuation and a leading "the/a/an" are ignored. Remove it.`,
+      `Accepted answer "${answer}" is the same as "${same}" once case, spacing, punctuation, articles and how numbers are written ("2", "two", "II") are ignored. Remove it.`,
     );
   });
 }
 
-/** Whether a typed answer is one of the accepted ones, once both are normalised. */
-export function isAcceptedAnswer(answers: readonly string[], given: string): boolean {
-  const normalised = normaliseAnswer(given);
-  return answers.some((answer) => normaliseAnswer(answer) === normalised);
-}
-
-/** A typed word or phrase, compared with the accepted answers once normalised. */
+/** A typed word or phrase, matched with the accepted answers by `matchTypedAnswer`. */
 export const shortType: QuestionTypeModule<'short'> = {
   type: 'short',
   bankFields: shortBankFields,
@@ -76,12 +71,15 @@ export const shortType: QuestionTypeModule<'short'> = {
   isAnswered: (response) => response.text.trim() !== '',
 
   score(item, response, context) {
-    return scoreWhenAnswered(item.points, response, context, (answered) =>
-      shareScore(
-        'text' in answered && isAcceptedAnswer(item.answers, answered.text) ? 1 : 0,
-        item.points,
-      ),
-    );
+    return scoreWhenAnswered(item.points, response, context, (answered) => {
+      const matched =
+        'text' in answered
+          ? matchTypedAnswer(item.answers, answered.text, context.evidenceText)
+          : undefined;
+      return matched === undefined
+        ? shareScore(0, item.points)
+        : { ...shareScore(1, item.points), matchedAnswer: matched };
+    });
   },
   correctResponse: (item) => ({ text: item.answers[0] ?? '' }),
   acceptedAnswers: (item) => [...item.answers],

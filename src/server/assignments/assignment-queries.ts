@@ -15,6 +15,8 @@ export interface Assignment extends AssignmentSettings {
   closedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Seeds the option order on paper (student copy and answer key alike); fixed at creation. */
+  printSeed: number;
 }
 
 function toAssignment(row: AssignmentRow): Assignment {
@@ -38,6 +40,7 @@ function toAssignment(row: AssignmentRow): Assignment {
     closedAt: row.closed_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    printSeed: row.print_seed,
   };
 }
 
@@ -53,6 +56,7 @@ type SettingsColumns = Required<
     | 'closed_at'
     | 'created_at'
     | 'updated_at'
+    | 'print_seed'
   >
 >;
 
@@ -90,6 +94,7 @@ export async function insertAssignment(db: AppDatabase, assignment: Assignment):
       closed_at: assignment.closedAt,
       created_at: assignment.createdAt,
       updated_at: assignment.updatedAt,
+      print_seed: assignment.printSeed,
     })
     .onConflict((conflict) => conflict.doNothing())
     .executeTakeFirst();

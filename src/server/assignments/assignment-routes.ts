@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import QRCode from 'qrcode';
@@ -234,7 +234,10 @@ export function createAssignmentRoutes(options: AssignmentRoutesOptions) {
     throw new Error(`No free join code after ${MAX_JOIN_CODE_TRIES} tries`);
   }
 
-  /** Stores a new open assignment of the teacher's under a free join code; returns its id. */
+  /**
+   * Stores a new open assignment of the teacher's under a free join code, with a fresh print seed
+   * (a copy's paper is shuffled anew); returns its id.
+   */
   async function insertNewAssignment(
     teacherId: string,
     {
@@ -243,6 +246,7 @@ export function createAssignmentRoutes(options: AssignmentRoutesOptions) {
     }: AssignmentSettings & { bankId: string; contentVersion: string; createdAt: Date },
   ): Promise<string> {
     const id = randomUUID();
+    const printSeed = randomInt(2 ** 31);
     await claimJoinCode((joinCode) =>
       insertAssignment(db, {
         ...fields,
@@ -252,6 +256,7 @@ export function createAssignmentRoutes(options: AssignmentRoutesOptions) {
         closedAt: null,
         createdAt: createdAt.toISOString(),
         updatedAt: createdAt.toISOString(),
+        printSeed,
       }),
     );
     return id;

@@ -31,7 +31,8 @@ const printHeaderSchema = z.object({
 const studentCopySchema = printHeaderSchema
   .extend({
     questions: z.array(publicQuestionSchema).openapi({
-      description: 'In bank order, numbered from 1, options in bank order: what the paper shows.',
+      description:
+        "In bank order, numbered from 1, options (and match lists, order items) shuffled with the assignment's print seed: what the paper shows.",
     }),
   })
   .openapi('StudentCopy');
@@ -65,7 +66,11 @@ const answerKeyItemSchema = z
   .openapi('AnswerKeyItem');
 
 const answerKeySchema = printHeaderSchema
-  .extend({ questions: z.array(answerKeyItemSchema).openapi({ description: 'In bank order.' }) })
+  .extend({
+    questions: z.array(answerKeyItemSchema).openapi({
+      description: 'In bank order, each question as the student copy shows it (the same letters).',
+    }),
+  })
   .openapi('AnswerKey');
 
 /** `GET /{assignmentId}/print/<page>`: what one printed page of an assignment shows. */
@@ -122,12 +127,17 @@ function printHeader({ assignment, version }: OwnAssignment) {
   };
 }
 
-/** The questions as paper shows them: bank order, options unshuffled, numbered from 1. */
+/**
+ * The questions as paper shows them: in bank order, numbered from 1, with their options, match
+ * lists and order items shuffled from the assignment's print seed (`fixed` options stay put). In
+ * bank order the key was often A; the stored seed makes every print of the copy and of its key
+ * agree on the letters.
+ */
 function presentOnPaper({ assignment, version }: OwnAssignment) {
   const plan = createAttemptPlan(version.bank, {
-    seed: 0,
+    seed: assignment.printSeed,
     shuffleQuestions: false,
-    shuffleOptions: false,
+    shuffleOptions: true,
     questionIds: assignment.questionIds,
   });
   return presentQuestions(version.bank, plan);

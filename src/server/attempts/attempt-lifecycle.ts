@@ -21,7 +21,7 @@ export function scoreAgainst(
   responses: ResponseMap,
 ): AttemptResult {
   const questions = plan.questionIds.flatMap((id) => version.questionsById.get(id) ?? []);
-  return scoreAttempt(questions, plan, responses);
+  return scoreAttempt(questions, plan, responses, version.article);
 }
 
 /** The latest deadline that has run out at `now`: no answer can reach an attempt due by then. */

@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import type { AttemptResult } from '../../domain/results';
 import { toStoredResult } from '../attempts/attempt-queries';
 import { normaliseStudentName, studentNameKey } from '../../domain/student-name';
+import { deriveSeed } from '../../domain/seeded-random';
 
 /**
  * Every schema change, in order of their names. A migration is never edited once shipped: a
@@ -311,7 +312,30 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0008-print-seed': {
+    async up(db: Kysely<unknown>) {
+      // The printed copy showed options in bank order, where the key was often A; it now shuffles
+      // them with a seed of the assignment's, which its answer key follows.
+      await db.schema
+        .alterTable('assignments')
+        .addColumn('print_seed', 'integer', (column) => column.notNull().defaultTo(0))
+        .execute();
+      // Existing assignments get a seed derived from their id, not a random one: the same backup
+      // upgraded twice (or a staging copy) then prints the same paper, so keys and copies printed
+      // from either still match.
+      const existing = await sql<{ id: string }>`select id from assignments`.execute(db);
+      for (const { id } of existing.rows) {
+        await sql`update assignments set print_seed = ${printSeedFromId(id)}
+          where id = ${id}`.execute(db);
+      }
+    },
+  },
 };
+
+/** A print seed for an assignment made before print seeds: from its id, below 2^31 like all seeds. */
+export function printSeedFromId(id: string): number {
+  return deriveSeed(0, `print/${id}`) % 2 ** 31;
+}
 
 const provider: MigrationProvider = {
   getMigrations: () => Promise.resolve(migrations),

@@ -132,6 +132,11 @@ export interface AssignmentTable {
   closed_at: string | null;
   created_at: string;
   updated_at: string;
+  /**
+   * Seeds the option order of the printed student copy and its answer key (0 to 2^31 - 1): fixed
+   * for the assignment, so every print matches; a copy of the assignment gets a fresh one.
+   */
+  print_seed: number;
 }
 
 /** An assignment's class list, when the teacher pasted one. */

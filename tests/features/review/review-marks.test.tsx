@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -123,7 +123,10 @@ describe('the results of a practice quiz', () => {
 
   it('keep the score on this device for the library', async () => {
     await openReview();
-    expect(readAttemptRecord(ATTEMPT_ID)).toMatchObject({ submitted: true, percent: 37.5 });
+    // Written once the results have arrived, which may be just after they are shown.
+    await waitFor(() =>
+      expect(readAttemptRecord(ATTEMPT_ID)).toMatchObject({ submitted: true, percent: 37.5 }),
+    );
   });
 });
 

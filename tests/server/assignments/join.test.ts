@@ -99,18 +99,23 @@ describe('POST /api/join/:code', () => {
       shuffleQuestions: false,
       shuffleOptions: false,
     });
-    const copy = await send(
-      testApp,
-      'GET',
-      `/api/teacher/assignments/${assignment.id}/print/student-copy`,
-      {
-        cookie: teacher.cookie,
-      },
-    );
-    const { questions: printed } = (await copy.json()) as { questions: unknown[] };
-    for (const name of ['Ann', 'Bo', 'Cy']) {
+    // Not the printed copy: paper shuffles options with the assignment's print seed.
+    const bank = testApp.content.banks.get(assignment.bankId)?.bank;
+    const listsOf = (question: object) =>
+      (['options', 'left', 'right'] as const).map((list) =>
+        list in question
+          ? (question as Record<typeof list, { id: string }[]>)[list].map((choice) => choice.id)
+          : [],
+      );
+    const first = await joinAs(testApp, assignment.joinCode, 'Ann');
+    expect(first.questions.map((question) => question.id)).toEqual(chosen);
+    for (const question of first.questions) {
+      const inBank = bank?.questions.find((candidate) => candidate.id === question.id);
+      expect(listsOf(question), question.id).toEqual(listsOf(inBank ?? {}));
+    }
+    for (const name of ['Bo', 'Cy']) {
       const attempt = await joinAs(testApp, assignment.joinCode, name);
-      expect(attempt.questions).toEqual(printed);
+      expect(attempt.questions).toEqual(first.questions);
     }
   });
 
