@@ -30,9 +30,10 @@ export function scoreQuestion(
   response: QuestionResponse | null | undefined,
   article?: Article,
 ): ScoredQuestion {
+  let evidenceText: string | undefined;
   const context: ScoreContext = {
     question,
-    evidenceText: readEvidenceText(question, article),
+    readEvidenceText: () => (evidenceText ??= readEvidenceText(question, article)),
     isAnswered,
     scoreAnswer: (item, answer) => answerTypeModule(item.type).score(item, answer, context),
   };

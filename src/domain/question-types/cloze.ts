@@ -308,7 +308,7 @@ export const clozeType: QuestionTypeModule<'cloze'> = {
   isAnswered: (response) => hasAnyAnswer(response.gaps),
 
   score(item, response, context) {
-    const gaps = gapResults(item, response, context.evidenceText);
+    const gaps = gapResults(item, response, context.readEvidenceText());
     if (response === null || response === undefined || !context.isAnswered(response)) {
       return { ...unansweredScore(item.points), gaps };
     }

@@ -61,9 +61,10 @@ export interface ScoreContext {
   question: ResolvedQuestion;
   /**
    * The text of the sentences the question's evidence quotes (or only the quotes, when scored
-   * without the article): the words a typed answer may add to an accepted one.
+   * without the article): the words a typed answer may add to an accepted one. Read on demand:
+   * only typed answers need it, and scoring is on the submit and sweep path.
    */
-  evidenceText: string;
+  readEvidenceText(): string;
   isAnswered(response: QuestionResponse): boolean;
   scoreAnswer(item: AnswerItem, response: QuestionResponse | null | undefined): QuestionScore;
 }

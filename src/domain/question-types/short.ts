@@ -74,7 +74,7 @@ export const shortType: QuestionTypeModule<'short'> = {
     return scoreWhenAnswered(item.points, response, context, (answered) => {
       const matched =
         'text' in answered
-          ? matchTypedAnswer(item.answers, answered.text, context.evidenceText)
+          ? matchTypedAnswer(item.answers, answered.text, context.readEvidenceText())
           : undefined;
       return matched === undefined
         ? shareScore(0, item.points)
