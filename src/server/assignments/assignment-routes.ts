@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import QRCode from 'qrcode';
@@ -34,6 +34,7 @@ import {
   updateAttemptDeadline,
 } from './assignment-attempt-queries';
 import { ApiError, errorResponse } from '../http/errors';
+import { createPlanSeed } from '../http/tokens';
 import { versionOf } from '../content/content-store';
 import {
   assignmentNotFoundResponse,
@@ -246,7 +247,7 @@ export function createAssignmentRoutes(options: AssignmentRoutesOptions) {
     }: AssignmentSettings & { bankId: string; contentVersion: string; createdAt: Date },
   ): Promise<string> {
     const id = randomUUID();
-    const printSeed = randomInt(2 ** 31);
+    const printSeed = createPlanSeed();
     await claimJoinCode((joinCode) =>
       insertAssignment(db, {
         ...fields,

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import {
   createAttemptPlan,
@@ -12,7 +11,7 @@ import { getAssignment } from '../assignments/assignment-queries';
 import { listResponses, type Attempt, type NewAttemptRecord } from './attempt-queries';
 import type { AppDatabase } from '../db/database';
 import { publicQuestionSchema, questionResponseSchema } from '../http/schemas';
-import { createAttemptId, createToken, hashToken } from '../http/tokens';
+import { createAttemptId, createPlanSeed, createToken, hashToken } from '../http/tokens';
 
 export const attemptIdSchema = z
   .string()
@@ -101,7 +100,7 @@ export function prepareAttempt<Settings extends Omit<NewAttemptRecord, keyof Pre
   plan: Omit<AttemptPlanOptions, 'seed'>,
   settings: Settings,
 ): { attempt: Settings & PreparedFields; token: string } {
-  const seed = randomInt(2 ** 31);
+  const seed = createPlanSeed();
   const token = createToken();
   const attempt = {
     ...settings,

@@ -3,6 +3,7 @@ import type { AttemptResult } from '../../domain/results';
 import { toStoredResult } from '../attempts/attempt-queries';
 import { normaliseStudentName, studentNameKey } from '../../domain/student-name';
 import { deriveSeed } from '../../domain/seeded-random';
+import { PLAN_SEED_LIMIT } from '../http/tokens';
 
 /**
  * Every schema change, in order of their names. A migration is never edited once shipped: a
@@ -332,9 +333,9 @@ export const migrations: Record<string, Migration> = {
   },
 };
 
-/** A print seed for an assignment made before print seeds: from its id, below 2^31 like all seeds. */
+/** A print seed for an assignment made before print seeds: from its id, in range like all seeds. */
 export function printSeedFromId(id: string): number {
-  return deriveSeed(0, `print/${id}`) % 2 ** 31;
+  return deriveSeed(0, `print/${id}`) % PLAN_SEED_LIMIT;
 }
 
 const provider: MigrationProvider = {

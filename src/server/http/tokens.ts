@@ -1,8 +1,16 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 /** A fresh URL-safe attempt id: 16 random bytes, unguessable so ids can appear in links. */
 export function createAttemptId(): string {
   return randomBytes(16).toString('base64url');
+}
+
+/** Plan seeds (an attempt's, a printed copy's) stay below 2^31, a signed 32-bit integer. */
+export const PLAN_SEED_LIMIT = 2 ** 31;
+
+/** A fresh seed for an attempt's or a printed copy's shuffles. */
+export function createPlanSeed(): number {
+  return randomInt(PLAN_SEED_LIMIT);
 }
 
 /** A fresh secret for an attempt's `Authorization: Bearer` header: 32 random bytes. */
