@@ -15,6 +15,8 @@ export interface QuestionScore {
   feedback: string[];
   /** For a right typed answer (short), the accepted answer it matched: key, full review only. */
   matchedAnswer?: string;
+  /** The typed answer is right because the teacher accepted it (a regrade), not by the bank. */
+  acceptedByTeacher?: true;
 }
 
 /**
@@ -37,6 +39,8 @@ export interface GapResult {
   rightAnswer: string;
   /** For a right typed gap, the accepted answer it matched. */
   matchedAnswer?: string;
+  /** The gap is right because the teacher accepted what was typed (a regrade). */
+  acceptedByTeacher?: true;
 }
 
 /** One question of a submitted attempt, with everything the review page shows. */

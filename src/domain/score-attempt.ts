@@ -5,6 +5,7 @@ import type { ScoreContext } from './question-types/question-type-module';
 import { answerTypeModule, isAnswered, questionTypeModule } from './question-types/registry';
 import { listEvidenceSentenceIds, type ResolvedQuestion } from './resolved-bank';
 import type { AttemptResult, QuestionReview, QuestionScore, ScoreBreakdown } from './results';
+import { isAcceptedByTeacher, type TeacherAcceptance } from './regrade';
 import type { QuestionResponse, ResponseMap } from './responses';
 import { roundPoints, type ScoredQuestion } from './scorers';
 
@@ -23,17 +24,21 @@ export function readEvidenceText(question: ResolvedQuestion, article?: Article):
  * Scores one answer. The response should have passed `validateResponse`; one that is missing,
  * empty or blank is unanswered, and one shaped for another question type earns nothing. A two-part
  * question also reports each part's score. `article` gives typed answers the words of the whole
- * evidence sentences (see `readEvidenceText`).
+ * evidence sentences (see `readEvidenceText`); `acceptances` are the typed answers the teacher
+ * accepted by a regrade (src/domain/regrade.ts), which count as right too.
  */
 export function scoreQuestion(
   question: ResolvedQuestion,
   response: QuestionResponse | null | undefined,
   article?: Article,
+  acceptances: readonly TeacherAcceptance[] = [],
 ): ScoredQuestion {
   let evidenceText: string | undefined;
   const context: ScoreContext = {
     question,
     readEvidenceText: () => (evidenceText ??= readEvidenceText(question, article)),
+    isAcceptedByTeacher: (given, gapId) =>
+      isAcceptedByTeacher(acceptances, question.id, gapId, given),
     isAnswered,
     scoreAnswer: (item, answer) => answerTypeModule(item.type).score(item, answer, context),
   };
@@ -59,13 +64,14 @@ function addTo(
  * for each choice and the evidence to highlight), plus the total and the breakdowns by skill and
  * difficulty. `questions` may be in any order and hold more than the plan; responses to questions
  * outside the plan are ignored. Pass the bank's `article` so typed answers are matched against
- * whole evidence sentences.
+ * whole evidence sentences, and the teacher's `acceptances` so a regraded answer counts as right.
  */
 export function scoreAttempt(
   questions: readonly ResolvedQuestion[],
   plan: AttemptPlan,
   responses: ResponseMap,
   article?: Article,
+  acceptances: readonly TeacherAcceptance[] = [],
 ): AttemptResult {
   const byId = new Map(questions.map((question) => [question.id, question]));
   const bySkill: Record<string, ScoreBreakdown> = {};
@@ -78,7 +84,7 @@ export function scoreAttempt(
     if (question === undefined)
       throw new Error(`The attempt plan names a question "${id}" that is not given.`);
     const response = Object.hasOwn(responses, id) ? responses[id] : undefined;
-    const score = scoreQuestion(question, response, article);
+    const score = scoreQuestion(question, response, article, acceptances);
     total += score.points;
     maxPoints += score.maxPoints;
     addTo(bySkill, question.skill, score);
@@ -102,6 +108,7 @@ export function scoreAttempt(
       })),
     };
     if (score.matchedAnswer !== undefined) review.matchedAnswer = score.matchedAnswer;
+    if (score.acceptedByTeacher === true) review.acceptedByTeacher = true;
     if (score.parts) review.parts = score.parts;
     if (score.gaps) review.gaps = score.gaps;
     return review;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -38,11 +38,69 @@ function listQuizRouteFiles(manifest: Record<string, ManifestChunk>): string[] {
   return [...files].filter((file) => file.endsWith('.js'));
 }
 
+/** What a built module's source map names it by: its npm package, or its folder under src/. */
+function groupSource(source: string): string {
+  const inPackage = source.split('node_modules/').at(-1) ?? source;
+  if (inPackage !== source) {
+    const [scope = '', name = ''] = inPackage.split('/');
+    return scope.startsWith('@') ? `${scope}/${name}` : scope;
+  }
+  return source
+    .replace(/^.*?src\//, 'src/')
+    .split('/')
+    .slice(0, 3)
+    .join('/');
+}
+
+/**
+ * The bundle report: each first-load chunk's gzipped size and, from its (hidden) source map,
+ * the packages and folders it holds, by their share of the source text (a guide, not exact
+ * minified bytes).
+ */
+function printBundleReport(files: string[]): void {
+  for (const file of files) {
+    const gzipped = gzipSync(readFileSync(join(clientDir, file)), { level: 9 }).length;
+    const bySource = new Map<string, number>();
+    try {
+      const map = JSON.parse(readFileSync(join(clientDir, `${file}.map`), 'utf8')) as {
+        sources: string[];
+        sourcesContent?: (string | null)[];
+      };
+      map.sources.forEach((source, index) => {
+        const group = groupSource(source);
+        const length = map.sourcesContent?.[index]?.length ?? 0;
+        bySource.set(group, (bySource.get(group) ?? 0) + length);
+      });
+    } catch {
+      // No source map: the chunk's size alone.
+    }
+    const total = [...bySource.values()].reduce((sum, length) => sum + length, 0);
+    const parts = [...bySource]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([group, length]) => `${group} ${((100 * length) / (total || 1)).toFixed(0)}%`);
+    console.log(
+      `  ${file}: ${(gzipped / 1024).toFixed(1)} KB gzipped${parts.length ? ` (${parts.join(', ')})` : ''}`,
+    );
+  }
+}
+
+function listIndexHtmlScripts(): string[] {
+  const html = readFileSync(join(clientDir, 'index.html'), 'utf8');
+  return [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map(
+    (match) => match[1] ?? '',
+  );
+}
+
 function measureQuizJs(): { files: string[]; gzippedBytes: number } {
-  const manifest = JSON.parse(
-    readFileSync(join(clientDir, '.vite', 'manifest.json'), 'utf8'),
-  ) as Record<string, ManifestChunk>;
-  const files = listQuizRouteFiles(manifest);
+  const manifestFile = join(clientDir, '.vite', 'manifest.json');
+  // The production build keeps no manifest (see start-server.ts); then the first load is what
+  // index.html names: the entry script and its modulepreloads.
+  const files = existsSync(manifestFile)
+    ? listQuizRouteFiles(
+        JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>,
+      )
+    : listIndexHtmlScripts();
   const gzippedBytes = files.reduce(
     (sum, file) => sum + gzipSync(readFileSync(join(clientDir, file)), { level: 9 }).length,
     0,
@@ -105,6 +163,7 @@ export async function runClientBenchmark(): Promise<void> {
   console.log(
     `quiz route JS: ${(gzippedBytes / 1024).toFixed(1)} KB gzipped (${files.join(', ')}), ${verdict} the ${QUIZ_JS_BUDGET_BYTES / 1024} KB budget`,
   );
+  printBundleReport(files);
   if (!hasChromium()) {
     console.log(`reader LCP: not measured. ${MISSING_CHROMIUM_MESSAGE}`);
     return;

@@ -14,7 +14,8 @@ import { buildSomeResponse, type StartedAttempt } from '../server/test-app';
  *
  * 1. GET /api/health, the baseline: the cost of the HTTP stack alone.
  * 2. Autosave: PUT one answer, round-robin over every question of SUBMITTED_ATTEMPTS attempts.
- * 3. Submit: score and store each of those attempts once (they now hold every answer).
+ * 3. Submit: score and store each of those attempts once (they now hold every answer); then a
+ *    class of CLASS_SIZE and a district of DISTRICT_SIZE fully answered attempts submitted at once.
  * 4. 1,000 students at once, each on an attempt of their own saving 50 answers one after another
  *    over their ~10-12 questions (so most questions are saved several times and the last write
  *    must win); then every attempt's saved answers are read back from the database file and
@@ -28,6 +29,12 @@ const ANSWERS_PER_STUDENT = 50;
 /** Issue 4's targets on a 2-core machine. */
 const TARGET_AUTOSAVE_RATIO = 0.4;
 const TARGET_AUTOSAVE_P99_MS = 50;
+/** Issue 16's submit scenarios and targets (at CONNECTIONS connections). */
+const CLASS_SIZE = 30;
+const DISTRICT_SIZE = 5000;
+const DISTRICT_CONNECTIONS = 500;
+const TARGET_SUBMIT_PER_SECOND = 2000;
+const TARGET_SUBMIT_P99_MS = 200;
 
 interface Measured {
   label: string;
@@ -96,6 +103,57 @@ async function startAttempts(server: ServerProcess, count: number): Promise<Star
     attempts.push(...(await Promise.all(batch)));
   }
   return attempts;
+}
+
+/** Saves one answer to every question of `attempts` (set-up for the submit scenarios). */
+async function answerEveryQuestion(server: ServerProcess, attempts: StartedAttempt[]) {
+  const saves = attempts.flatMap((attempt) =>
+    attempt.questions.map((_, index) => buildSave(attempt, index, 1)),
+  );
+  let next = 0;
+  await autocannon({
+    url: server.url,
+    connections: CONNECTIONS,
+    amount: saves.length,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const save = saves[next++];
+          if (!save) throw new Error('No save left');
+          return { ...request, ...saveRequest(save) };
+        },
+      },
+    ],
+  });
+}
+
+/** Every attempt of `attempts` submitted once, over `connections` connections at once. */
+function measureSubmits(
+  server: ServerProcess,
+  label: string,
+  attempts: StartedAttempt[],
+  connections: number,
+): Promise<Measured> {
+  let next = 0;
+  return measure(label, {
+    url: server.url,
+    connections,
+    amount: attempts.length,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const attempt = attempts[next++];
+          if (!attempt) throw new Error('No attempt left to submit');
+          return {
+            ...request,
+            method: 'POST',
+            path: `/api/attempts/${attempt.attemptId}/submit`,
+            headers: { authorization: `Bearer ${attempt.token}` },
+          };
+        },
+      },
+    ],
+  });
 }
 
 function formatRow(row: Measured, baseline: Measured): string {
@@ -223,31 +281,43 @@ export async function runServerBenchmark(): Promise<void> {
       ],
     });
 
-    let nextSubmit = 0;
-    const submit = await measure(`POST /api/attempts/:id/submit (${SUBMITTED_ATTEMPTS} attempts)`, {
-      url: server.url,
-      amount: attempts.length,
-      requests: [
-        {
-          setupRequest: (request) => {
-            const attempt = attempts[nextSubmit++];
-            if (!attempt) throw new Error('No attempt left to submit');
-            return {
-              ...request,
-              method: 'POST',
-              path: `/api/attempts/${attempt.attemptId}/submit`,
-              headers: { authorization: `Bearer ${attempt.token}` },
-            };
-          },
-        },
-      ],
-    });
+    const submit = await measureSubmits(
+      server,
+      `POST /api/attempts/:id/submit (${SUBMITTED_ATTEMPTS} attempts)`,
+      attempts,
+      CONNECTIONS,
+    );
 
-    for (const row of [baseline, autosave, submit]) console.log(formatRow(row, baseline));
+    // A class, then a district, pressing Submit at once: one connection per student up to
+    // DISTRICT_CONNECTIONS, every attempt fully answered first.
+    const classAttempts = await startAttempts(server, CLASS_SIZE);
+    const districtAttempts = await startAttempts(server, DISTRICT_SIZE);
+    await answerEveryQuestion(server, [...classAttempts, ...districtAttempts]);
+    const classSubmit = await measureSubmits(
+      server,
+      `submit: a class of ${CLASS_SIZE} at once`,
+      classAttempts,
+      CLASS_SIZE,
+    );
+    const districtSubmit = await measureSubmits(
+      server,
+      `submit: a district's ${DISTRICT_SIZE.toLocaleString('en')} (${DISTRICT_CONNECTIONS} conns)`,
+      districtAttempts,
+      DISTRICT_CONNECTIONS,
+    );
+
+    for (const row of [baseline, autosave, submit, classSubmit, districtSubmit]) {
+      console.log(formatRow(row, baseline));
+    }
     const ratio = autosave.requestsPerSecond / baseline.requestsPerSecond;
     const meetsTarget = ratio >= TARGET_AUTOSAVE_RATIO && autosave.p99 < TARGET_AUTOSAVE_P99_MS;
     console.log(
       `Autosave target (>= ${TARGET_AUTOSAVE_RATIO * 100}% of baseline, p99 < ${TARGET_AUTOSAVE_P99_MS} ms): ${meetsTarget ? 'met' : 'NOT MET'}`,
+    );
+    const submitMeets =
+      submit.requestsPerSecond >= TARGET_SUBMIT_PER_SECOND && submit.p99 < TARGET_SUBMIT_P99_MS;
+    console.log(
+      `Submit target (>= ${TARGET_SUBMIT_PER_SECOND} submits/s, p99 < ${TARGET_SUBMIT_P99_MS} ms at ${CONNECTIONS} connections): ${submitMeets ? 'met' : 'NOT MET'}`,
     );
 
     const students = await runConcurrentStudents(server, databasePath);

@@ -213,6 +213,7 @@ function gapResults(
   item: ClozeItem,
   response: QuestionResponse | null | undefined,
   evidenceText: string,
+  isAcceptedByTeacher?: (given: string, gapId: string | null) => boolean,
 ): GapResult[] {
   const given = response && 'gaps' in response && isRecord(response.gaps) ? response.gaps : {};
   return item.gaps.map((gap) => {
@@ -226,6 +227,16 @@ function gapResults(
     };
     // A drop-down's choice is the answer itself: only a typed gap names what it matched.
     if (matched !== undefined && gap.choices === undefined) result.matchedAnswer = matched;
+    // Only typed gaps can be accepted by a teacher; a drop-down's wrong choice stays wrong.
+    if (
+      matched === undefined &&
+      gap.choices === undefined &&
+      result.given !== null &&
+      isAcceptedByTeacher?.(result.given, gap.id) === true
+    ) {
+      result.correct = true;
+      result.acceptedByTeacher = true;
+    }
     return result;
   });
 }
@@ -308,7 +319,12 @@ export const clozeType: QuestionTypeModule<'cloze'> = {
   isAnswered: (response) => hasAnyAnswer(response.gaps),
 
   score(item, response, context) {
-    const gaps = gapResults(item, response, context.readEvidenceText());
+    const gaps = gapResults(
+      item,
+      response,
+      context.readEvidenceText(),
+      context.isAcceptedByTeacher,
+    );
     if (response === null || response === undefined || !context.isAnswered(response)) {
       return { ...unansweredScore(item.points), gaps };
     }

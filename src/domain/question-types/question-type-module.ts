@@ -65,6 +65,11 @@ export interface ScoreContext {
    * only typed answers need it, and scoring is on the submit and sweep path.
    */
   readEvidenceText(): string;
+  /**
+   * Whether the teacher accepted this typed answer (for `gapId`, or null for a short answer) by a
+   * regrade (src/domain/regrade.ts). Absent when there are no acceptances.
+   */
+  isAcceptedByTeacher?(given: string, gapId: string | null): boolean;
   isAnswered(response: QuestionResponse): boolean;
   scoreAnswer(item: AnswerItem, response: QuestionResponse | null | undefined): QuestionScore;
 }

@@ -76,9 +76,11 @@ export const shortType: QuestionTypeModule<'short'> = {
         'text' in answered
           ? matchTypedAnswer(item.answers, answered.text, context.readEvidenceText())
           : undefined;
-      return matched === undefined
-        ? shareScore(0, item.points)
-        : { ...shareScore(1, item.points), matchedAnswer: matched };
+      if (matched !== undefined) return { ...shareScore(1, item.points), matchedAnswer: matched };
+      // A teacher's acceptance only adds right answers: it never turns a bank match wrong.
+      if ('text' in answered && context.isAcceptedByTeacher?.(answered.text, null) === true)
+        return { ...shareScore(1, item.points), acceptedByTeacher: true as const };
+      return shareScore(0, item.points);
     });
   },
   correctResponse: (item) => ({ text: item.answers[0] ?? '' }),

@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { DEADLINE_GRACE_SECONDS } from '../../domain/assignment-rules';
 import type { AttemptPlan } from '../../domain/attempt-plan';
+import type { TeacherAcceptance } from '../../domain/regrade';
 import type { ResponseMap } from '../../domain/responses';
 import type { AttemptResult } from '../../domain/results';
 import { scoreAttempt } from '../../domain/score-attempt';
@@ -14,14 +15,18 @@ import type { AppDatabase } from '../db/database';
 
 const GRACE_MS = DEADLINE_GRACE_SECONDS * 1000;
 
-/** Scores an attempt's answers against the bank version it was started on. */
+/**
+ * Scores an attempt's answers against the bank version it was started on, with the answers its
+ * teacher accepted by a regrade (src/server/results/accepted-answer-queries.ts).
+ */
 export function scoreAgainst(
   version: BankVersion,
   plan: AttemptPlan,
   responses: ResponseMap,
+  acceptances: readonly TeacherAcceptance[] = [],
 ): AttemptResult {
   const questions = plan.questionIds.flatMap((id) => version.questionsById.get(id) ?? []);
-  return scoreAttempt(questions, plan, responses, version.article);
+  return scoreAttempt(questions, plan, responses, version.article, acceptances);
 }
 
 /** The latest deadline that has run out at `now`: no answer can reach an attempt due by then. */
@@ -84,7 +89,8 @@ export async function submitOverdueAttempts(
         db,
         id,
         { submittedAt: deadline, submittedBy: 'deadline' },
-        (attempt, responses) => scoreAgainst(version, attempt.plan, responses),
+        (attempt, responses, acceptances) =>
+          scoreAgainst(version, attempt.plan, responses, acceptances),
       );
     }
     submitted += overdue.length;

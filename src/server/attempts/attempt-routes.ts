@@ -22,7 +22,7 @@ import {
   getAttempt,
   insertAttempt,
   saveResponse,
-  submitAttempt,
+  submitAttemptInNextCommit,
   type Attempt,
 } from './attempt-queries';
 import { ApiError, errorResponse } from '../http/errors';
@@ -319,13 +319,18 @@ export function createAttemptRoutes({ db, store, now }: AttemptRoutesOptions) {
       const { attemptId } = c.req.valid('param');
       const version = await versionOf(store, await access.openKeys(c, attemptId));
       const submittedAt = now();
-      // Past its deadline and grace, an attempt counts as submitted by the deadline, not now.
-      await submitOverdueAttempts({ db, store }, submittedAt, { attemptId });
-      const submitted = await submitAttempt(
+      // Committed with the saves and submits of the same turn (one commit for many); past its
+      // deadline and grace, an attempt counts as submitted by the deadline, not now.
+      const submitted = await submitAttemptInNextCommit(
         db,
         attemptId,
-        { submittedAt: submittedAt.toISOString(), submittedBy: 'student' },
-        (current, responses) => scoreAgainst(version, current.plan, responses),
+        {
+          submittedAt: submittedAt.toISOString(),
+          submittedBy: 'student',
+          overdueBefore: expiredDeadlineAt(submittedAt),
+        },
+        (current, responses, acceptances) =>
+          scoreAgainst(version, current.plan, responses, acceptances),
       );
       if (!submitted) throw attemptNotFoundError();
       if (!submitted.submittedAt || !submitted.result) {

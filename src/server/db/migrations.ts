@@ -331,6 +331,36 @@ export const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0009-accepted-answers': {
+    async up(db: Kysely<unknown>) {
+      // Typed answers a teacher accepted by a regrade (docs/scoring.md, Regrading). Rows are never
+      // deleted: an undo sets revoked_at/by, and accepting again adds a new row, so the table is
+      // the audit of who accepted or revoked what and when.
+      await db.schema
+        .createTable('accepted_answers')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('assignment_id', 'text', (column) =>
+          column.notNull().references('assignments.id').onDelete('cascade'),
+        )
+        .addColumn('question_id', 'text', (column) => column.notNull())
+        // '' for a short question: a unique index treats nulls as distinct, '' it does not.
+        .addColumn('gap_id', 'text', (column) => column.notNull().defaultTo(''))
+        .addColumn('normalised_answer', 'text', (column) => column.notNull())
+        .addColumn('example_answer', 'text', (column) => column.notNull())
+        .addColumn('teacher_id', 'text', (column) => column.notNull())
+        .addColumn('teacher_name', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addColumn('attempts_regraded', 'integer', (column) => column.notNull().defaultTo(0))
+        .addColumn('revoked_at', 'text')
+        .addColumn('revoked_by', 'text')
+        .addColumn('revoked_by_name', 'text')
+        .execute();
+      // Accepting twice is one acceptance: at most one live row per answer.
+      await sql`create unique index accepted_answers_live
+        on accepted_answers (assignment_id, question_id, gap_id, normalised_answer)
+        where revoked_at is null`.execute(db);
+    },
+  },
 };
 
 /** A print seed for an assignment made before print seeds: from its id, in range like all seeds. */

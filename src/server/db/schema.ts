@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 import type { CountedAttempt, ReviewContent, ReviewTiming } from '../../domain/assignment-rules';
 
 /**
@@ -18,6 +18,7 @@ export interface Database {
   rosters: RosterTable;
   roster_entries: RosterEntryTable;
   server_secrets: ServerSecretTable;
+  accepted_answers: AcceptedAnswerTable;
 }
 
 /** The bank and article exactly as an attempt saw them, so its review survives later edits. */
@@ -210,4 +211,28 @@ export interface AttemptRemovalTable {
   max_points: number | null;
   percent: number | null;
   removed_at: string;
+}
+
+/**
+ * A typed answer a teacher accepted for one question (and gap) of an assignment: a regrade.
+ * Never deleted; an undo sets `revoked_at`/`revoked_by`, so the rows are the audit.
+ */
+export interface AcceptedAnswerTable {
+  id: string;
+  assignment_id: string;
+  question_id: string;
+  /** The cloze gap; '' for a short question. */
+  gap_id: Generated<string>;
+  /** `normaliseAcceptedAnswer` of the answer: the key. */
+  normalised_answer: string;
+  /** The answer as a student typed it, shown to the teacher. */
+  example_answer: string;
+  teacher_id: string;
+  teacher_name: string;
+  created_at: string;
+  /** How many submitted attempts the acceptance changed when it was made. */
+  attempts_regraded: Generated<number>;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  revoked_by_name: string | null;
 }

@@ -25,6 +25,13 @@ import {
   writeSummaryCsv,
 } from './assignment-csv';
 import { attemptState, buildGradebook } from './gradebook';
+import type { ResolvedQuestion } from '../../domain/resolved-bank';
+import {
+  acceptAnswer,
+  listAcceptedAnswerHistory,
+  revokeAcceptedAnswer,
+} from './accepted-answer-queries';
+import { acceptAnswerRoute, regradeHistoryRoute, revokeAnswerRoute } from './regrade-routes';
 import {
   attemptRemovalSchema,
   gradebookAttemptSchema,
@@ -237,6 +244,35 @@ const responsesCsvRoute = createRoute({
   },
 });
 
+/**
+ * Refuses an acceptance for a question of another assignment, or one that takes no typed answer:
+ * only `short` questions and the typed gaps of `cloze` can be regraded.
+ */
+function checkTypedAnswer(
+  questions: readonly ResolvedQuestion[],
+  questionId: string,
+  gapId: string | null,
+): void {
+  const question = questions.find((candidate) => candidate.id === questionId);
+  if (question === undefined) {
+    throw new ApiError(404, 'question-not-found', 'This assignment has no question with this id.');
+  }
+  const typed =
+    gapId === null
+      ? question.type === 'short'
+      : question.type === 'cloze' &&
+        question.gaps.some((gap) => gap.id === gapId && gap.choices === undefined);
+  if (!typed) {
+    throw new ApiError(
+      400,
+      'not-typed-answer',
+      gapId === null
+        ? 'Only a short question’s typed answer can be accepted; for a cloze question, say which gap.'
+        : 'This question has no typed gap with this id.',
+    );
+  }
+}
+
 export function createAssignmentResultRoutes(options: TeacherRoutesOptions) {
   const { db, store, now } = options;
 
@@ -371,6 +407,51 @@ export function createAssignmentResultRoutes(options: TeacherRoutesOptions) {
         );
       }
       return c.body(null, 204);
+    })
+    .openapi(acceptAnswerRoute, async (c) => {
+      const { assignmentId } = c.req.valid('param');
+      const { questionId, gapId, answer } = c.req.valid('json');
+      const own = await loadOwnAssignment(c, options, assignmentId);
+      checkTypedAnswer(assignmentQuestions(own.assignment, own.version), questionId, gapId);
+      const { record, created } = await acceptAnswer(db, store, {
+        assignmentId,
+        questionId,
+        gapId,
+        answer,
+        teacher: c.var.teacher,
+        at: now().toISOString(),
+      });
+      return c.json(
+        {
+          acceptance: record,
+          created,
+          attemptsRegraded: created ? record.attemptsRegraded : 0,
+        },
+        200,
+      );
+    })
+    .openapi(revokeAnswerRoute, async (c) => {
+      const { assignmentId, acceptanceId } = c.req.valid('param');
+      await loadOwnAssignment(c, options, assignmentId);
+      const revoked = await revokeAcceptedAnswer(db, store, {
+        assignmentId,
+        id: acceptanceId,
+        teacher: c.var.teacher,
+        at: now().toISOString(),
+      });
+      if (!revoked) {
+        throw new ApiError(
+          404,
+          'acceptance-not-found',
+          'This assignment has no accepted answer with this id.',
+        );
+      }
+      return c.json({ acceptance: revoked.record, attemptsRegraded: revoked.regraded }, 200);
+    })
+    .openapi(regradeHistoryRoute, async (c) => {
+      const { assignmentId } = c.req.valid('param');
+      await loadOwnAssignment(c, options, assignmentId);
+      return c.json(await listAcceptedAnswerHistory(db, assignmentId), 200);
     })
     .openapi(removedAttemptsRoute, async (c) => {
       const { assignmentId } = c.req.valid('param');

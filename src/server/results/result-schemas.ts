@@ -134,3 +134,44 @@ export const testStatisticsSchema = z
     ),
   })
   .openapi('TestStatistics') satisfies z.ZodType<TestStatistics>;
+
+/** One acceptance of a typed answer (a regrade), as the regrade history lists it. */
+export const acceptedAnswerSchema = z
+  .object({
+    id: z.string(),
+    questionId: z.string(),
+    gapId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The cloze gap; null for a short question.' }),
+    normalisedAnswer: z.string().openapi({ description: 'The key: the answer once normalised.' }),
+    exampleAnswer: z.string().openapi({ description: 'The answer as a student typed it.' }),
+    acceptedBy: z.string().openapi({ description: "The teacher's name when they accepted it." }),
+    acceptedAt: z.string(),
+    attemptsRegraded: z
+      .int()
+      .openapi({ description: 'Attempts whose marks the acceptance changed.' }),
+    revokedBy: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('AcceptedAnswer');
+
+export const acceptAnswerBodySchema = z
+  .strictObject({
+    questionId: z.string().min(1, 'Say which question the answer is for.'),
+    gapId: z.string().min(1).nullable().default(null),
+    answer: z
+      .string()
+      .trim()
+      .min(1, 'Type the answer to accept.')
+      .max(500, 'An answer to accept is at most 500 characters.'),
+  })
+  .openapi('AcceptAnswerRequest');
+
+export const acceptAnswerResultSchema = z
+  .object({
+    acceptance: acceptedAnswerSchema,
+    created: z.boolean().openapi({ description: 'False when the answer was already accepted.' }),
+    attemptsRegraded: z.int(),
+  })
+  .openapi('AcceptAnswerResult');

@@ -13,6 +13,14 @@ export function reviewHeadingId(questionId: string): string {
   return `review-${questionId}`;
 }
 
+/** A regrade made the typed answer (or one of its gaps) right: docs/scoring.md, Regrading. */
+function isAcceptedByTeacher(review: QuestionReview): boolean {
+  return (
+    review.acceptedByTeacher === true ||
+    (review.gaps ?? []).some((gap) => gap.acceptedByTeacher === true)
+  );
+}
+
 interface ReviewItemProps {
   review: QuestionReview;
   article: Article;
@@ -41,6 +49,7 @@ export function ReviewItem({ review, article, onShowEvidence }: ReviewItemProps)
       </header>
       <QuestionText question={question} />
       <QuestionAnswers review={review} article={article} reader="student" />
+      {isAcceptedByTeacher(review) && <p className="review-accepted">Accepted by your teacher</p>}
       <p className="review-item-footer">
         <span className="tag">{SKILL_LABELS[question.skill]}</span>
         {review.evidence.length > 0 && (
