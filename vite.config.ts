@@ -1,3 +1,4 @@
+import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
@@ -18,9 +19,11 @@ export const pwaOptions: Partial<VitePWAOptions> = {
   manifest: false,
   workbox: {
     globPatterns: ['**/*.{html,js,css,svg,woff2}'],
-    // Every client route is the same index.html; /api is never answered from the shell.
+    // Every client route is the same index.html; /api is never answered from the shell, nor are
+    // reader pages: the server sends those with the article already in them (serve-client.ts),
+    // and offline the reader has no article to show anyway (no API response is cached).
     navigateFallback: '/index.html',
-    navigateFallbackDenylist: [/^\/api(\/|$)/],
+    navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/articles\//],
     runtimeCaching: [],
     cleanupOutdatedCaches: true,
     // There is no "new version" prompt: a new shell takes over at once, and the page it serves
@@ -30,14 +33,65 @@ export const pwaOptions: Partial<VitePWAOptions> = {
   },
 };
 
+/** Where the server-side renderer is built: beside the client, never served (serve-client.ts). */
+const PRERENDER_OUT_DIR = '../dist/prerender';
+
+/**
+ * After the browser build, builds src/app/prerender.tsx as a server module: the same components,
+ * rendered to HTML by the server when it starts, so the reader's article comes in the first
+ * response. Its own build (no config file, so this plugin does not run again), with React and the
+ * router left as imports from node_modules and the CSS left out.
+ */
+function buildPrerenderer(): Plugin {
+  return {
+    name: 'readproof:build-prerenderer',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        root: 'src',
+        logLevel: 'warn',
+        plugins: [react()],
+        build: {
+          ssr: 'app/prerender.tsx',
+          outDir: PRERENDER_OUT_DIR,
+          emptyOutDir: true,
+          sourcemap: false,
+        },
+      });
+    },
+  };
+}
+
 // index.html lives in src/ so the top level keeps to the design card; paths below are from src/.
 export default defineConfig({
   root: 'src',
   publicDir: '../public',
-  plugins: [react(), VitePWA(pwaOptions)],
+  plugins: [react(), VitePWA(pwaOptions), buildPrerenderer()],
   // Source maps are written for debugging a production stack trace but not linked from the
   // bundles ('hidden'); the server never serves them (src/server/http/serve-client.ts).
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: 'hidden' },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: 'hidden',
+    // .vite/manifest.json: which chunks each page needs, so the server can name them in the first
+    // response (serve-client.ts); like the source maps, it is never served.
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        // What every page needs (React, the router, the API client) in one chunk beside the
+        // entry: gzip packs one file better than five, and a reader page loads three files.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'framework',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|hono)[\\/]|src[\\/]lib[\\/](api-client|paths|attempt-records|use-resource)\.ts|response-kinds\.ts/,
+            },
+          ],
+        },
+      },
+    },
+  },
   server: { proxy: { '/api': apiTarget } },
   test: {
     root: '.',

@@ -1,20 +1,30 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './app-routes';
 import { preloadRouteData } from './preload-route-data';
+import { SERVER_RENDERED_ATTRIBUTE } from './server-rendered';
 import './styles/fonts.css';
 import './styles/base.css';
 
-preloadRouteData(window.location.pathname);
+const routeData = preloadRouteData(window.location.pathname);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-createRoot(container).render(
+const app = (
   <StrictMode>
     <BrowserRouter>
       <AppRoutes />
     </BrowserRouter>
-  </StrictMode>,
+  </StrictMode>
 );
+
+if (container.hasAttribute(SERVER_RENDERED_ATTRIBUTE)) {
+  // The server sent this page's HTML (src/app/prerender.tsx): it stays on screen, readable, until
+  // the page's data has come, and React then takes it over without redrawing it. Should anything
+  // differ, React renders the page afresh in its place.
+  void routeData.then(() => hydrateRoot(container, app));
+} else {
+  createRoot(container).render(app);
+}

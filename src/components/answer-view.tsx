@@ -10,7 +10,7 @@ import type {
 } from '../domain/public-question';
 import type { QuestionResponse } from '../domain/responses';
 import type { GapResult, PartScores } from '../domain/results';
-import { isAnswered } from '../domain/validate-response';
+import { isAnswered } from '../domain/question-types/response-kinds';
 import { formatPointsOf } from '../lib/format-points';
 import { RESULT_STATUS_LABELS } from '../lib/labels';
 import {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Article } from '../domain/article';
 import { checkUniqueIds } from '../domain/question-rules';
 import type { ResolvedBank } from '../domain/resolved-bank';
+import { checkSentenceUse } from './check-sentence-use';
 import type { ContentProblem } from './content-problem';
 import { readArticle, type ArticleFile } from './read-article';
 import { readBank, type BankFile } from './read-bank';
@@ -177,6 +178,14 @@ export async function loadContent(questionsDir: string): Promise<LoadedContent> 
       problemAtPath(bank.source, dataPath, message, questionId === undefined ? {} : { questionId }),
     ]);
   }
+
+  // Sentence use is counted across the banks of an article, so it runs once every bank is read.
+  for (const problem of checkSentenceUse(
+    allBanks.flatMap(({ resolved, source }) =>
+      resolved && source ? [{ bank: resolved, source }] : [],
+    ),
+  ))
+    addProblems(problem.file, [problem]);
 
   for (const folder of folders) {
     const { articleFile, articleBytes } = folder;

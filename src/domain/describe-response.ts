@@ -1,5 +1,5 @@
 import type { PublicPartA, PublicPartB, PublicQuestion } from './public-question';
-import { questionTypeModule } from './question-types/registry';
+import { describeItemResponse } from './question-types/response-descriptions';
 import type { QuestionResponse } from './responses';
 
 export { JUDGEMENT_LABELS } from './question-kinds';
@@ -17,5 +17,5 @@ export function describeResponse(
   sentenceText: (sentenceId: string) => string = (sentenceId) => sentenceId,
 ): string {
   if (!response) return '';
-  return questionTypeModule(question.type).describeResponse(question, response, sentenceText);
+  return describeItemResponse(question, response, sentenceText);
 }

@@ -7,7 +7,7 @@ import { listEvidenceSentenceIds, type ResolvedQuestion } from './resolved-bank'
 import type { AttemptResult, QuestionReview, QuestionScore, ScoreBreakdown } from './results';
 import { isAcceptedByTeacher, type TeacherAcceptance } from './regrade';
 import type { QuestionResponse, ResponseMap } from './responses';
-import { roundPoints, type ScoredQuestion } from './scorers';
+import { roundPoints, type AnswerItem, type ScoredQuestion } from './scorers';
 
 /**
  * The text of the sentences a question's evidence quotes, which a typed answer may borrow words
@@ -18,6 +18,39 @@ export function readEvidenceText(question: ResolvedQuestion, article?: Article):
   return listEvidenceSentenceIds(question)
     .map((sentenceId) => findSentence(article, sentenceId)?.text ?? '')
     .join(' ');
+}
+
+/**
+ * What a scorer gets besides the item, one per question scored: a class, so scoring a question
+ * allocates one object rather than an object and three closures (run through tsx, as the server
+ * is, each named closure also cost a `__name` call: 10% of scoring). Scorers call its methods on
+ * it (`context.readEvidenceText()`); only `isAcceptedByTeacher`, which cloze hands on, is a
+ * closure, and only when there are acceptances (absent otherwise, as `ScoreContext` allows).
+ */
+class QuestionScoreContext implements ScoreContext {
+  readonly isAnswered = isAnswered;
+  isAcceptedByTeacher?: (given: string, gapId: string | null) => boolean;
+  #evidenceText: string | undefined;
+
+  constructor(
+    readonly question: ResolvedQuestion,
+    private readonly article: Article | undefined,
+    acceptances: readonly TeacherAcceptance[],
+  ) {
+    if (acceptances.length > 0) {
+      this.isAcceptedByTeacher = (given, gapId) =>
+        isAcceptedByTeacher(acceptances, question.id, gapId, given);
+    }
+  }
+
+  readEvidenceText(): string {
+    this.#evidenceText ??= readEvidenceText(this.question, this.article);
+    return this.#evidenceText;
+  }
+
+  scoreAnswer(item: AnswerItem, answer: QuestionResponse | null | undefined): QuestionScore {
+    return answerTypeModule(item.type).score(item, answer, this);
+  }
 }
 
 /**
@@ -33,16 +66,55 @@ export function scoreQuestion(
   article?: Article,
   acceptances: readonly TeacherAcceptance[] = [],
 ): ScoredQuestion {
-  let evidenceText: string | undefined;
-  const context: ScoreContext = {
-    question,
-    readEvidenceText: () => (evidenceText ??= readEvidenceText(question, article)),
-    isAcceptedByTeacher: (given, gapId) =>
-      isAcceptedByTeacher(acceptances, question.id, gapId, given),
-    isAnswered,
-    scoreAnswer: (item, answer) => answerTypeModule(item.type).score(item, answer, context),
-  };
+  const context = new QuestionScoreContext(question, article, acceptances);
   return questionTypeModule(question.type).score(question, response, context);
+}
+
+/** What every review of a question shows, whatever the answer: the key, explanation and evidence. */
+type QuestionKey = Pick<
+  QuestionReview,
+  'correctResponse' | 'explanation' | 'optionFeedback' | 'evidence'
+>;
+
+/**
+ * Each question's key, built once and shared by every review of it (frozen, so no review can
+ * change another's): rebuilding it for every attempt was a fifth of the time scoring took.
+ */
+const questionKeys = new WeakMap<ResolvedQuestion, Readonly<QuestionKey>>();
+
+function keyOf(question: ResolvedQuestion): Readonly<QuestionKey> {
+  let key = questionKeys.get(question);
+  if (key === undefined) {
+    // A copy, so freezing it leaves the bank's own objects alone.
+    key = deepFreeze(
+      cloneJson({
+        correctResponse: correctResponseOf(question),
+        explanation: question.explanation,
+        optionFeedback: optionFeedbackOf(question),
+        evidence: question.evidence.map((evidence) => ({
+          quote: evidence.quote,
+          paragraphId: evidence.paragraphId,
+          start: evidence.start,
+          end: evidence.end,
+          sentenceIds: [...evidence.sentenceIds],
+        })),
+      }),
+    );
+    questionKeys.set(question, key);
+  }
+  return key;
+}
+
+function cloneJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 function addTo(
@@ -50,12 +122,15 @@ function addTo(
   key: string,
   score: QuestionScore,
 ): void {
-  const breakdown = breakdowns[key] ?? { points: 0, maxPoints: 0, count: 0 };
-  breakdowns[key] = {
-    points: roundPoints(breakdown.points + score.points),
-    maxPoints: breakdown.maxPoints + score.maxPoints,
-    count: breakdown.count + 1,
-  };
+  // Each attempt's breakdowns are its own, so they are added to in place.
+  const breakdown = breakdowns[key];
+  if (breakdown === undefined) {
+    breakdowns[key] = { points: roundPoints(score.points), maxPoints: score.maxPoints, count: 1 };
+    return;
+  }
+  breakdown.points = roundPoints(breakdown.points + score.points);
+  breakdown.maxPoints += score.maxPoints;
+  breakdown.count += 1;
 }
 
 /**
@@ -96,16 +171,7 @@ export function scoreAttempt(
       feedback: score.feedback,
       question: toPublicQuestion(question, plan, index + 1),
       response: response ?? null,
-      correctResponse: correctResponseOf(question),
-      explanation: question.explanation,
-      optionFeedback: optionFeedbackOf(question),
-      evidence: question.evidence.map((evidence) => ({
-        quote: evidence.quote,
-        paragraphId: evidence.paragraphId,
-        start: evidence.start,
-        end: evidence.end,
-        sentenceIds: [...evidence.sentenceIds],
-      })),
+      ...keyOf(question),
     };
     if (score.matchedAnswer !== undefined) review.matchedAnswer = score.matchedAnswer;
     if (score.acceptedByTeacher === true) review.acceptedByTeacher = true;

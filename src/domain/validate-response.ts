@@ -5,7 +5,7 @@ import type { ResolvedQuestion } from './resolved-bank';
 import type { QuestionResponse } from './responses';
 
 export { MAX_SHORT_ANSWER_LENGTH } from './question-types/shared';
-export { isAnswered } from './question-types/registry';
+export { isAnswered } from './question-types/response-kinds';
 
 export type ResponseValidation =
   | { ok: true; response: QuestionResponse }

@@ -68,6 +68,21 @@ export function createAssignmentApiClient(fetchImpl: typeof fetch = (...args) =>
       send(() => assignment.attempts[':attemptId'].$get({ param: { assignmentId, attemptId } })),
     getStatistics: (assignmentId: string, include: 'all' | 'counted') =>
       send(() => assignment.statistics.$get({ ...param(assignmentId), query: { include } })),
+    /** The regrade history: every accepted typed answer, live or undone, most recent first. */
+    listAcceptedAnswers: (assignmentId: string) =>
+      send(() => assignment['accepted-answers'].$get(param(assignmentId))),
+    /** Accepts a typed answer for every attempt of the assignment; the server regrades them. */
+    acceptAnswer: (
+      assignmentId: string,
+      json: { questionId: string; gapId: string | null; answer: string },
+    ) => send(() => assignment['accepted-answers'].$post({ ...param(assignmentId), json })),
+    /** Undoes an acceptance and regrades; the history keeps it, with who undid it and when. */
+    revokeAcceptedAnswer: (assignmentId: string, acceptanceId: string) =>
+      send(() =>
+        assignment['accepted-answers'][':acceptanceId'].revoke.$post({
+          param: { assignmentId, acceptanceId },
+        }),
+      ),
     getStudentCopy: (assignmentId: string) =>
       send(() => assignment.print['student-copy'].$get(param(assignmentId))),
     getAnswerKey: (assignmentId: string) =>
@@ -130,6 +145,8 @@ export type AssignmentStatistics = Result<'getStatistics'>;
 export type StudentCopy = Result<'getStudentCopy'>;
 export type AnswerKey = Result<'getAnswerKey'>;
 export type AttemptRemoval = Result<'listRemovedAttempts'>[number];
+export type AcceptedAnswer = Result<'listAcceptedAnswers'>[number];
+export type TypedAnswerTally = AssignmentStatistics['typedAnswers'][number];
 export type PublicBank = Result<'getBank'>;
 export type StudentAssignment = Result<'findAssignmentByCode'>;
 export type JoinedAttempt = Result<'joinAssignment'>;

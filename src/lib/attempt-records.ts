@@ -1,5 +1,5 @@
 import type { QuestionResponse } from '../domain/responses';
-import { isAnswered } from '../domain/validate-response';
+import { isAnswered } from '../domain/question-types/response-kinds';
 
 /**
  * The attempts this browser started, kept in localStorage: the secret token that lets only this

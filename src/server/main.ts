@@ -1,9 +1,10 @@
+import { appendFileSync } from 'node:fs';
 import http from 'node:http';
 import { join, resolve } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { formatProblems, loadContent } from '../content/load-content';
 import { createApp } from './app';
-import { sweepAttempts } from './attempts/attempt-lifecycle';
+import { compactStoredResults, sweepAttempts } from './attempts/attempt-lifecycle';
 import { createContentStore } from './content/content-store';
 import { DEFAULT_RATE_LIMITS, UNLIMITED_RATE_LIMITS } from './http/rate-limit';
 import {
@@ -11,6 +12,7 @@ import {
   isStorageFailure,
   openDatabase,
   probeDatabaseWrite,
+  SQL_LOG_SEPARATOR,
   type AppDatabase,
 } from './db/database';
 
@@ -95,6 +97,16 @@ if (content.problems.length > 0) {
   process.exit(1);
 }
 
+/**
+ * SQL_LOG_PATH (for `npm run bench`): each distinct SQL statement the server prepares is appended
+ * to this file, once, so the bench can print the query plan of every statement a route ran.
+ */
+const sqlLogPath = process.env.SQL_LOG_PATH || undefined;
+const logStatement =
+  sqlLogPath === undefined
+    ? undefined
+    : (statement: string) => appendFileSync(sqlLogPath, `${statement}\n${SQL_LOG_SEPARATOR}\n`);
+
 /** The database, opened and proven writable, or an exit with one line saying why not. */
 async function openWritableDatabase(): Promise<AppDatabase> {
   const refuse = (reason: string): never => {
@@ -104,7 +116,7 @@ async function openWritableDatabase(): Promise<AppDatabase> {
     process.exit(1);
   };
   try {
-    const opened = await openDatabase(databasePath);
+    const opened = await openDatabase(databasePath, { onPrepare: logStatement });
     const problem = await probeDatabaseWrite(opened, new Date());
     return problem === null ? opened : refuse(problem);
   } catch (error) {
@@ -143,6 +155,24 @@ const overdueSweep = setInterval(() => {
 }, sweepIntervalMs);
 overdueSweep.unref();
 
+/**
+ * Submissions store their results uncompressed (deflating was a third of a submit's CPU); they
+ * are compressed once no submission has arrived for COMPACT_WHEN_IDLE_MS, and by the periodic
+ * sweep in any case.
+ */
+const COMPACT_WHEN_IDLE_MS = 1000;
+let compacting = false;
+const compaction = setInterval(() => {
+  if (compacting || sweepRunning) return;
+  compacting = true;
+  compactStoredResults(db, { whenIdleFor: COMPACT_WHEN_IDLE_MS })
+    .catch((error: unknown) => {
+      console.error('Compressing stored results failed:', error);
+    })
+    .finally(() => (compacting = false));
+}, COMPACT_WHEN_IDLE_MS);
+compaction.unref();
+
 const adaptor = createAdaptorServer({
   fetch: app.fetch,
   serverOptions: {
@@ -174,6 +204,7 @@ function stop(signal: NodeJS.Signals): void {
   stopping = true;
   console.log(`${signal}: finishing requests in flight, then stopping.`);
   clearInterval(overdueSweep);
+  clearInterval(compaction);
   // close() drops the connections idle at that moment; keep-alive connections whose request was
   // in flight become idle only once answered, so they are swept until the server has closed.
   const sweep = setInterval(() => server.closeIdleConnections(), 100);

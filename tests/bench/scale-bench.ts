@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import BetterSqlite3 from 'better-sqlite3';
-import type { PublicQuestion } from '../../src/domain/public-question';
 import { startServerProcess, type ServerProcess } from '../server/server-process';
-import { buildSomeResponse } from '../server/test-app';
+import { answerEveryQuestion, type JoinedAttempt } from './answer-every-question';
 
 /**
  * `npm run bench`, the big assignment (issue 10, item 8): one assignment with ATTEMPTS attempts
@@ -94,22 +93,8 @@ async function setUpTemplate(server: ServerProcess) {
     body: JSON.stringify({ name: 'Template Student' }),
   });
   if (joined.status !== 201) throw new Error(`Join: ${joined.status} ${await joined.text()}`);
-  const attempt = (await joined.json()) as {
-    attemptId: string;
-    token: string;
-    questions: PublicQuestion[];
-  };
-  for (const question of attempt.questions) {
-    const saved = await fetch(
-      `${server.url}/api/attempts/${attempt.attemptId}/responses/${question.id}`,
-      {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${attempt.token}` },
-        body: JSON.stringify({ response: buildSomeResponse(question) }),
-      },
-    );
-    if (saved.status !== 200) throw new Error(`Save: ${saved.status}`);
-  }
+  const attempt = (await joined.json()) as JoinedAttempt;
+  await answerEveryQuestion(server, attempt);
   return { cookie, assignmentId: assignment.id, templateId: attempt.attemptId };
 }
 

@@ -160,14 +160,14 @@ describe('the examples of issue 12, against the shipped banks', () => {
     ['context-north-korea', 'north-korean soldiers', 'North Korean'],
     ['context-north-korea', 'South Korean soldiers', undefined],
     ['context-north-korea', 'North Korea and Russia', undefined],
-    ['numbers-which-war', '2nd World War', 'Second World War'],
-    ['numbers-which-war', 'WW 2', 'WW2'],
-    ['numbers-which-war', 'World War Two', 'World War II'],
-    ['numbers-which-war', 'World War 2', 'World War II'],
-    ['numbers-which-war', 'since the Second World War', 'Second World War'],
-    ['numbers-which-war', 'World War I', undefined],
-    ['numbers-which-war', 'First World War', undefined],
-    ['numbers-which-war', 'World War', undefined],
+    ['visit-video-outlets', 'Kremlin affiliated outlets', 'Kremlin-affiliated outlets'],
+    ['visit-video-outlets', 'outlets affiliated with the Kremlin', 'affiliated with the Kremlin'],
+    ['visit-video-outlets', 'Kremlin-affiliated video outlets', 'Kremlin-affiliated'],
+    ['visit-video-outlets', 'Kremlin', undefined],
+    ['visit-video-outlets', 'independent outlets', undefined],
+    ['context-belgorod', 'the Belgorod region', 'Belgorod region'],
+    ['context-belgorod', 'belgorod.', 'Belgorod'],
+    ['context-belgorod', 'Kursk and Belgorod', undefined],
   ])('%s: %j', (id, text, matched) => {
     const question = questions.get(id);
     if (question === undefined) throw new Error(`No question ${id}`);

@@ -64,9 +64,10 @@ describe.skipIf(skipBrowserTests)('a reload while offline', () => {
     const precached = [...script.matchAll(/url:"([^"]+)"/g)].map((match) => match[1] ?? '');
     expect(precached).toContain('index.html');
     expect(precached.filter((url) => /(^|\/)api(\/|$)/.test(url))).toEqual([]);
-    // The only route is the navigation fallback to the shell, with /api kept out of it.
+    // The only route is the navigation fallback to the shell, with /api kept out of it, and the
+    // reader pages, which the server sends with their article in them.
     expect([...script.matchAll(/registerRoute\(/g)]).toHaveLength(1);
     expect(script).toContain('NavigationRoute(');
-    expect(script).toContain('{denylist:[/^\\/api(\\/|$)/]}');
+    expect(script).toContain('{denylist:[/^\\/api(\\/|$)/,/^\\/articles\\//]}');
   });
 });

@@ -7,12 +7,18 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { correctResponseOf } from '../../src/domain/answer-key';
 import type { ResolvedQuestion } from '../../src/domain/resolved-bank';
-import { expectAccessible, skipBrowserTests, useBrowserSession } from './support/browser-session';
+import {
+  expectAccessible,
+  expectFocused,
+  skipBrowserTests,
+  useBrowserSession,
+} from './support/browser-session';
 import {
   answerQuestion,
   fetchAttempt,
   loadRichestBank,
   pointsOf,
+  tabTo,
   waitForSaved,
   wrongResponseOf,
 } from './support/quiz-driver';
@@ -446,10 +452,11 @@ describe.skipIf(skipBrowserTests)('a teacher and a class in Chromium', () => {
     await page.getByText('Not enough attempts yet').waitFor();
     await expectAccessible(page, 'the statistics page on a phone');
 
-    // On A4, the questions follow the article and the key is compact: a page holds several.
+    // On A4, the questions follow the article and the key is compact: a page holds several
+    // (three or more questions with four long options each, after two pages of article).
     const questionCount = loaded.bank.questions.length;
     for (const [kind, heading, most] of [
-      ['student-copy', 'Questions', Math.ceil(questionCount / 4) + 2],
+      ['student-copy', 'Questions', Math.ceil(questionCount / 3) + 2],
       ['answer-key', 'Key at a glance', Math.ceil(questionCount / 3)],
     ] as const) {
       await page.goto(`${baseUrl}/teacher/assignments/${assignmentId}/print/${kind}`);
@@ -466,6 +473,136 @@ describe.skipIf(skipBrowserTests)('a teacher and a class in Chromium', () => {
       assignmentId,
     );
     expect(deleted).toBe(204);
+    expect(session.pageErrors()).toEqual([]);
+  });
+
+  it('accepts a student’s short answer from the statistics by keyboard, regrades, and undoes it', async () => {
+    const { page } = await session.newPage({ viewport: { width: 1280, height: 900 } });
+    const { baseUrl } = session;
+    await page.goto(`${baseUrl}/teacher`);
+    await page.getByRole('heading', { name: 'Teacher login' }).waitFor();
+
+    // Through the API: an assignment of one short question ("North Korea", "North Korean",
+    // "DPRK"), where two students typed "Pyongyang troops" and one "China".
+    const shortId = 'context-north-korea';
+    const assignmentId = await page.evaluate(async (questionId) => {
+      const call = (method: string, path: string, body?: unknown, token?: string) =>
+        fetch(path, {
+          method,
+          headers: {
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }).then((response) => response.json() as Promise<Record<string, unknown>>);
+      await call('POST', '/api/teacher/signup', {
+        name: 'Ms Adeyemi',
+        email: `adeyemi-${Date.now()}@school.example`,
+        password: 'correct horse battery',
+      });
+      const banks = (await (await fetch('/api/banks')).json()) as { id: string }[];
+      let bankId = '';
+      for (const { id } of banks) {
+        const bank = (await (await fetch(`/api/banks/${id}`)).json()) as {
+          questions: { id: string }[];
+        };
+        if (bank.questions.some((question) => question.id === questionId)) bankId = id;
+      }
+      const assignment = await call('POST', '/api/teacher/assignments', {
+        bankId,
+        title: 'Year 9: fair short answers',
+        questionIds: [questionId],
+        attemptsAllowed: null,
+      });
+      for (const [name, text] of [
+        ['Ann Lee', 'Pyongyang troops'],
+        ['Bo Chen', 'pyongyang  troops!'],
+        ['Cy Diaz', 'China'],
+      ] as const) {
+        const attempt = await call('POST', `/api/join/${String(assignment.joinCode)}`, { name });
+        const token = String(attempt.token);
+        const path = `/api/attempts/${String(attempt.attemptId)}`;
+        await call('PUT', `${path}/responses/${questionId}`, { response: { text } }, token);
+        await call('POST', `${path}/submit`, undefined, token);
+      }
+      return String(assignment.id);
+    }, shortId);
+
+    await page.goto(`${baseUrl}/teacher/assignments/${assignmentId}/statistics`);
+    const card = page.getByRole('article', { name: 'Question 1' });
+    const accept = card.getByRole('button', {
+      // Shown as most students spelled it (a tie here); the name's spaces are collapsed.
+      name: /^Accept this answer “pyongyang\s+troops!?” for question 1$/i,
+    });
+    await accept.waitFor();
+    await expectAccessible(page, 'the statistics page with typed answers to accept');
+
+    await tabTo(page, accept);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('This regrades the 2 submitted attempts that gave it').waitFor();
+    await expectAccessible(page, 'the confirm step of accepting an answer');
+    // Focus starts on Cancel; the confirm button is just before it.
+    await page.keyboard.press('Shift+Tab');
+    await expectFocused(
+      dialog.getByRole('button', { name: 'Accept and regrade 2 attempts' }),
+      'the confirm button',
+    );
+    await page.keyboard.press('Enter');
+    await card
+      .getByRole('status')
+      .getByText(/: 2 attempts regraded\.$/)
+      .waitFor();
+    const undo = card.getByRole('button', { name: /^Undo accepting/ });
+    await expectFocused(undo, 'the same button, now Undo');
+    expect(await card.textContent()).toContain('2 right · 0 partly right · 1 wrong');
+    const history = page.getByRole('region', { name: 'Regrade history' });
+    await expect(
+      history.getByRole('row', { name: /Question 1 Ms Adeyemi.* 2 Undo/ }).count(),
+    ).resolves.toBe(1);
+    await expectAccessible(page, 'the statistics page after a regrade');
+
+    // The gradebook and the summary CSV show the regrade.
+    await page.goto(`${baseUrl}/teacher/assignments/${assignmentId}`);
+    const gradebook = page.getByRole('table', { name: /^Gradebook/ });
+    await gradebook.waitFor();
+    const regradedRows = gradebook.getByRole('row').filter({
+      hasText: 'Regraded: you accepted the typed answer to question 1',
+    });
+    await expect(regradedRows.count()).resolves.toBe(2);
+    const summary = await page.evaluate(
+      async (id) => (await fetch(`/api/teacher/assignments/${id}/export/summary.csv`)).text(),
+      assignmentId,
+    );
+    const rows = Papa.parse<Record<string, string>>(summary.replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(rows.map((row) => [row.Student, row.Regraded, row.Score]).sort()).toEqual([
+      ['Ann Lee', 'Q1', '1'],
+      ['Bo Chen', 'Q1', '1'],
+      ['Cy Diaz', '', '0'],
+    ]);
+
+    // Undone from the history, by keyboard: the scores go back.
+    await page.goto(`${baseUrl}/teacher/assignments/${assignmentId}/statistics`);
+    const undoInHistory = history.getByRole('button', { name: /^Undo accepting/ });
+    await undoInHistory.waitFor();
+    await tabTo(page, undoInHistory);
+    await page.keyboard.press('Enter');
+    await history
+      .getByRole('status')
+      .getByText(/^Undone: /)
+      .waitFor();
+    await expectFocused(
+      page.getByRole('heading', { name: 'Regrade history' }),
+      'the history heading',
+    );
+    await card
+      .getByRole('button', { name: /^Accept this answer/ })
+      .first()
+      .waitFor();
+    expect(await card.textContent()).toContain('0 right · 0 partly right · 3 wrong');
     expect(session.pageErrors()).toEqual([]);
   });
 });

@@ -24,6 +24,8 @@ import {
   report,
 } from './shared';
 import { checkAcceptedAnswers } from './short';
+import { RESPONSE_DESCRIPTIONS } from './response-descriptions';
+import { RESPONSE_KINDS } from './response-kinds';
 
 export function clozeBankFields({ z, slug, text, scoring }: SchemaKit) {
   const gap = z
@@ -174,10 +176,6 @@ function hasUsableKey(item: ClozeItem): boolean {
   );
 }
 
-function hasAnyAnswer(gaps: Readonly<Record<string, string>>): boolean {
-  return Object.values(gaps).some((given) => given.trim() !== '');
-}
-
 function readGaps(item: ClozeItem, value: unknown, path: Path): Record<string, string> {
   if (!isRecord(value)) {
     throw new InvalidResponse(
@@ -303,7 +301,7 @@ export const clozeType: QuestionTypeModule<'cloze'> = {
   },
 
   responseShape: '{ "gaps": { "<gap id>": "<chosen or typed answer>", ... } }',
-  responseKeys: ['gaps'],
+  responseKeys: RESPONSE_KINDS.cloze.responseKeys,
   responseSchema: ({ z, responseId }) =>
     z.strictObject({
       gaps: z
@@ -316,7 +314,7 @@ export const clozeType: QuestionTypeModule<'cloze'> = {
     const response = readObject(value, clozeType, { required: ['gaps'] }, path);
     return { gaps: readGaps(item, response.gaps, [...path, 'gaps']) };
   },
-  isAnswered: (response) => hasAnyAnswer(response.gaps),
+  isAnswered: RESPONSE_KINDS.cloze.isAnswered,
 
   score(item, response, context) {
     const gaps = gapResults(
@@ -379,14 +377,7 @@ export const clozeType: QuestionTypeModule<'cloze'> = {
       maskedSentenceIds: listEvidenceSentenceIds(item),
     };
   },
-  describeResponse(item, response) {
-    if (!('gaps' in response) || !hasAnyAnswer(response.gaps)) return '';
-    return item.segments
-      .map((segment) =>
-        segment.kind === 'text' ? segment.text : `[${response.gaps[segment.gapId]?.trim() || ' '}]`,
-      )
-      .join('');
-  },
+  describeResponse: RESPONSE_DESCRIPTIONS.cloze,
 
   statisticsChoices: (item) =>
     item.gaps.flatMap((gap, index) =>

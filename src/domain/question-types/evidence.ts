@@ -5,6 +5,8 @@ import { applyScoring, scoreWhenAnswered, selectionShare, shareScore } from '../
 import type { QuestionTypeModule } from './question-type-module';
 import { MAX_RESPONSE_IDS, type SchemaKit } from './schema-kit';
 import { readIdList, readObject, report } from './shared';
+import { RESPONSE_DESCRIPTIONS } from './response-descriptions';
+import { RESPONSE_KINDS } from './response-kinds';
 
 export function evidenceBankFields({ z, text, scoring }: SchemaKit) {
   return {
@@ -35,7 +37,7 @@ export const evidenceType: QuestionTypeModule<'evidence'> = {
   },
 
   responseShape: '{ "sentences": ["<sentence id>", ...] }',
-  responseKeys: ['sentences'],
+  responseKeys: RESPONSE_KINDS.evidence.responseKeys,
   responseSchema: ({ z, responseId }) =>
     z.strictObject({ sentences: z.array(responseId).max(MAX_RESPONSE_IDS) }),
   validateResponse(_item, value, { article, path }): EvidenceResponse {
@@ -49,7 +51,7 @@ export const evidenceType: QuestionTypeModule<'evidence'> = {
       ),
     };
   },
-  isAnswered: (response) => response.sentences.length > 0,
+  isAnswered: RESPONSE_KINDS.evidence.isAnswered,
 
   score(item, response, context) {
     return scoreWhenAnswered(item.points, response, context, (answered) => {
@@ -67,8 +69,7 @@ export const evidenceType: QuestionTypeModule<'evidence'> = {
     'claim' in item
       ? { type: 'evidence', prompt: item.prompt, points: item.points, claim: item.claim }
       : { type: 'evidence', prompt: item.prompt, points: item.points },
-  describeResponse: (_item, response, sentenceText) =>
-    'sentences' in response ? response.sentences.map(sentenceText).join(' | ') : '',
+  describeResponse: RESPONSE_DESCRIPTIONS.evidence,
 
   statisticsChoices: () => [],
   chosenIds: () => [],

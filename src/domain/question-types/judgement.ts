@@ -4,6 +4,8 @@ import { scoreWhenAnswered, shareScore } from '../scorers';
 import type { QuestionTypeModule } from './question-type-module';
 import type { SchemaKit } from './schema-kit';
 import { InvalidResponse, quoted, readObject, readString, report } from './shared';
+import { RESPONSE_DESCRIPTIONS } from './response-descriptions';
+import { RESPONSE_KINDS } from './response-kinds';
 
 export function judgementBankFields({ z, text }: SchemaKit) {
   return {
@@ -37,7 +39,7 @@ export const judgementType: QuestionTypeModule<'judgement'> = {
   checkResolved() {},
 
   responseShape: '{ "choice": "true" | "false" | "not-given" }',
-  responseKeys: ['choice'],
+  responseKeys: RESPONSE_KINDS.judgement.responseKeys,
   responseSchema: ({ z }) => z.strictObject({ choice: z.enum(JUDGEMENTS) }),
   validateResponse(_item, value, { path }): JudgementResponse {
     const response = readObject(value, judgementType, { required: ['choice'] }, path);
@@ -50,7 +52,7 @@ export const judgementType: QuestionTypeModule<'judgement'> = {
     }
     return { choice };
   },
-  isAnswered: () => true,
+  isAnswered: RESPONSE_KINDS.judgement.isAnswered,
 
   score(item, response, context) {
     return scoreWhenAnswered(item.points, response, context, (answered) => {
@@ -83,8 +85,7 @@ export const judgementType: QuestionTypeModule<'judgement'> = {
     statement: item.statement,
     choices: [...JUDGEMENTS],
   }),
-  describeResponse: (_item, response) =>
-    'choice' in response && isJudgement(response.choice) ? JUDGEMENT_LABELS[response.choice] : '',
+  describeResponse: RESPONSE_DESCRIPTIONS.judgement,
 
   statisticsChoices: (item) =>
     JUDGEMENTS.map((judgement) => ({

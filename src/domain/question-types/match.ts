@@ -5,7 +5,6 @@ import type { QuestionTypeModule } from './question-type-module';
 import { MAX_RESPONSE_IDS, type SchemaKit } from './schema-kit';
 import {
   checkUniqueItemIds,
-  choiceText,
   describeValue,
   idsOf,
   InvalidResponse,
@@ -16,6 +15,8 @@ import {
   readString,
   report,
 } from './shared';
+import { RESPONSE_DESCRIPTIONS } from './response-descriptions';
+import { RESPONSE_KINDS } from './response-kinds';
 
 export function matchBankFields({ z, slug, text, scoring }: SchemaKit) {
   return {
@@ -61,7 +62,7 @@ export const matchType: QuestionTypeModule<'match'> = {
   checkResolved() {},
 
   responseShape: '{ "pairs": { "<left id>": "<right id>", ... } }',
-  responseKeys: ['pairs'],
+  responseKeys: RESPONSE_KINDS.match.responseKeys,
   responseSchema: ({ z, responseId }) =>
     z.strictObject({
       pairs: z
@@ -100,7 +101,7 @@ export const matchType: QuestionTypeModule<'match'> = {
     }
     return { pairs };
   },
-  isAnswered: (response) => Object.keys(response.pairs).length > 0,
+  isAnswered: RESPONSE_KINDS.match.isAnswered,
 
   score(item, response, context) {
     return scoreWhenAnswered(item.points, response, context, (answered) => {
@@ -132,13 +133,7 @@ export const matchType: QuestionTypeModule<'match'> = {
     left: presentChoices(context, 'left', item.left),
     right: presentChoices(context, 'right', item.right),
   }),
-  describeResponse: (item, response) =>
-    'pairs' in response
-      ? item.left
-          .filter((left) => response.pairs[left.id] !== undefined)
-          .map((left) => `${left.text} → ${choiceText(item.right, response.pairs[left.id] ?? '')}`)
-          .join('; ')
-      : '',
+  describeResponse: RESPONSE_DESCRIPTIONS.match,
 
   statisticsChoices: () => [],
   chosenIds: () => [],

@@ -11,7 +11,9 @@ import {
 } from './options';
 import type { QuestionTypeModule } from './question-type-module';
 import { MAX_RESPONSE_IDS, type SchemaKit } from './schema-kit';
-import { choiceText, idsOf, readIdList, readObject } from './shared';
+import { idsOf, readIdList, readObject } from './shared';
+import { RESPONSE_DESCRIPTIONS } from './response-descriptions';
+import { RESPONSE_KINDS } from './response-kinds';
 
 export function multipleBankFields({ z, option, scoring }: SchemaKit) {
   return { type: z.literal('multiple'), options: z.array(option).min(3).max(10), scoring };
@@ -27,7 +29,7 @@ export const multipleType: QuestionTypeModule<'multiple'> = {
   checkResolved() {},
 
   responseShape: '{ "choices": ["<option id>", ...] }',
-  responseKeys: ['choices'],
+  responseKeys: RESPONSE_KINDS.multiple.responseKeys,
   responseSchema: ({ z, responseId }) =>
     z.strictObject({ choices: z.array(responseId).max(MAX_RESPONSE_IDS) }),
   validateResponse(item, value, { path }): MultipleResponse {
@@ -42,7 +44,7 @@ export const multipleType: QuestionTypeModule<'multiple'> = {
       ),
     };
   },
-  isAnswered: (response) => response.choices.length > 0,
+  isAnswered: RESPONSE_KINDS.multiple.isAnswered,
 
   score(item, response, context) {
     return scoreWhenAnswered(item.points, response, context, (answered) => {
@@ -63,10 +65,7 @@ export const multipleType: QuestionTypeModule<'multiple'> = {
 
   arrangeChoices: (item, context) => arrangeOptionList(item.options, context),
   toPublic: (item, context) => ({ type: 'multiple', ...presentOptionItem(item, context) }),
-  describeResponse: (item, response) =>
-    'choices' in response
-      ? response.choices.map((id) => choiceText(item.options, id)).join('; ')
-      : '',
+  describeResponse: RESPONSE_DESCRIPTIONS.multiple,
 
   statisticsChoices: (item) => optionStatistics(item.options),
   chosenIds: (_item, response) => ('choices' in response ? response.choices : []),

@@ -4,6 +4,8 @@ import { scoreWhenAnswered, shareScore } from '../scorers';
 import type { QuestionTypeModule } from './question-type-module';
 import type { SchemaKit } from './schema-kit';
 import { describeValue, InvalidResponse, readObject, report } from './shared';
+import { RESPONSE_DESCRIPTIONS } from './response-descriptions';
+import { RESPONSE_KINDS } from './response-kinds';
 
 export function numericBankFields({ z, text }: SchemaKit) {
   return {
@@ -38,7 +40,7 @@ export const numericType: QuestionTypeModule<'numeric'> = {
   checkResolved() {},
 
   responseShape: '{ "value": <number> }',
-  responseKeys: ['value'],
+  responseKeys: RESPONSE_KINDS.numeric.responseKeys,
   responseSchema: ({ z }) => z.strictObject({ value: z.number() }),
   validateResponse(_item, value, { path }): NumericResponse {
     const response = readObject(value, numericType, { required: ['value'] }, path);
@@ -57,7 +59,7 @@ export const numericType: QuestionTypeModule<'numeric'> = {
     }
     return { value: number };
   },
-  isAnswered: () => true,
+  isAnswered: RESPONSE_KINDS.numeric.isAnswered,
 
   score(item, response, context) {
     return scoreWhenAnswered(item.points, response, context, (answered) => {
@@ -80,8 +82,7 @@ export const numericType: QuestionTypeModule<'numeric'> = {
     item.unit === undefined
       ? { type: 'numeric', prompt: item.prompt, points: item.points }
       : { type: 'numeric', prompt: item.prompt, points: item.points, unit: item.unit },
-  describeResponse: (item, response) =>
-    'value' in response ? formatQuantity(response.value, item.unit) : '',
+  describeResponse: RESPONSE_DESCRIPTIONS.numeric,
 
   statisticsChoices: () => [],
   chosenIds: () => [],

@@ -5,7 +5,6 @@ import type { QuestionTypeModule } from './question-type-module';
 import { MAX_RESPONSE_IDS, type SchemaKit } from './schema-kit';
 import {
   checkUniqueItemIds,
-  choiceText,
   idsOf,
   InvalidResponse,
   presentChoices,
@@ -13,6 +12,8 @@ import {
   readIdList,
   readObject,
 } from './shared';
+import { RESPONSE_DESCRIPTIONS } from './response-descriptions';
+import { RESPONSE_KINDS } from './response-kinds';
 
 export function orderBankFields({ z, slug, text, scoring }: SchemaKit) {
   return {
@@ -41,7 +42,7 @@ export const orderType: QuestionTypeModule<'order'> = {
   checkResolved() {},
 
   responseShape: '{ "order": ["<item id>", ...] }',
-  responseKeys: ['order'],
+  responseKeys: RESPONSE_KINDS.order.responseKeys,
   responseSchema: ({ z, responseId }) =>
     z.strictObject({ order: z.array(responseId).max(MAX_RESPONSE_IDS) }),
   validateResponse(item, value, { path }): OrderResponse {
@@ -62,7 +63,7 @@ export const orderType: QuestionTypeModule<'order'> = {
     }
     return { order };
   },
-  isAnswered: (response) => response.order.length > 0,
+  isAnswered: RESPONSE_KINDS.order.isAnswered,
 
   score(item, response, context) {
     return scoreWhenAnswered(item.points, response, context, (answered) => {
@@ -95,10 +96,7 @@ export const orderType: QuestionTypeModule<'order'> = {
     points: item.points,
     items: presentChoices(context, 'items', item.items),
   }),
-  describeResponse: (item, response) =>
-    'order' in response
-      ? response.order.map((id, index) => `${index + 1}. ${choiceText(item.items, id)}`).join(' ')
-      : '',
+  describeResponse: RESPONSE_DESCRIPTIONS.order,
 
   statisticsChoices: () => [],
   chosenIds: () => [],

@@ -8,6 +8,7 @@ import { multipleType } from './multiple';
 import { numericType } from './numeric';
 import { orderType } from './order';
 import type { AnswerType, QuestionTypeModule } from './question-type-module';
+import { isAnswered, kindOfResponse } from './response-kinds';
 import { shortType } from './short';
 import { singleType } from './single';
 import { twoPartType } from './two-part';
@@ -50,19 +51,12 @@ export function listQuestionTypeModules(): QuestionTypeModule<QuestionType>[] {
 export function moduleOfResponse(
   response: QuestionResponse,
 ): QuestionTypeModule<QuestionType> | undefined {
-  return listQuestionTypeModules().find((module) =>
-    module.responseKeys.some((key) => Object.hasOwn(response, key)),
-  );
+  const kind = kindOfResponse(response);
+  return kind && QUESTION_TYPE_MODULES[kind.type];
 }
 
-/**
- * Whether a response says enough to count as answered: a choice or value, a non-empty selection,
- * order or set of pairs, a non-blank text; for two-part questions, both parts.
- */
-export function isAnswered(response: QuestionResponse | null | undefined): boolean {
-  if (response === undefined || response === null) return false;
-  return moduleOfResponse(response)?.isAnswered(response, isAnswered) ?? false;
-}
+// The browser imports `isAnswered` from ./response-kinds, which bundles no module of this registry.
+export { isAnswered };
 
 /** Every response shape in words, for the API document: derived from the modules, never by hand. */
 export function describeResponseShapes(): string {

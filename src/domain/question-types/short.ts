@@ -11,6 +11,8 @@ import {
   readTypedAnswer,
   report,
 } from './shared';
+import { RESPONSE_DESCRIPTIONS } from './response-descriptions';
+import { RESPONSE_KINDS } from './response-kinds';
 
 export function shortBankFields({ z, text }: SchemaKit) {
   return {
@@ -62,13 +64,13 @@ export const shortType: QuestionTypeModule<'short'> = {
   checkResolved() {},
 
   responseShape: '{ "text": "<answer>" }',
-  responseKeys: ['text'],
+  responseKeys: RESPONSE_KINDS.short.responseKeys,
   responseSchema: ({ z }) => z.strictObject({ text: z.string().max(MAX_SHORT_ANSWER_LENGTH) }),
   validateResponse(_item, value, { path }): ShortResponse {
     const response = readObject(value, shortType, { required: ['text'] }, path);
     return { text: readTypedAnswer(response.text, [...path, 'text']) };
   },
-  isAnswered: (response) => response.text.trim() !== '',
+  isAnswered: RESPONSE_KINDS.short.isAnswered,
 
   score(item, response, context) {
     return scoreWhenAnswered(item.points, response, context, (answered) => {
@@ -89,7 +91,7 @@ export const shortType: QuestionTypeModule<'short'> = {
 
   arrangeChoices: () => ({}),
   toPublic: (item) => ({ type: 'short', prompt: item.prompt, points: item.points }),
-  describeResponse: (_item, response) => ('text' in response ? response.text : ''),
+  describeResponse: RESPONSE_DESCRIPTIONS.short,
 
   statisticsChoices: () => [],
   chosenIds: () => [],

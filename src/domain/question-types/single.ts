@@ -11,7 +11,9 @@ import {
 } from './options';
 import type { QuestionTypeModule } from './question-type-module';
 import type { SchemaKit } from './schema-kit';
-import { choiceText, idsOf, InvalidResponse, readObject, readString } from './shared';
+import { idsOf, InvalidResponse, readObject, readString } from './shared';
+import { RESPONSE_DESCRIPTIONS } from './response-descriptions';
+import { RESPONSE_KINDS } from './response-kinds';
 
 export function singleBankFields({ z, option }: SchemaKit) {
   return { type: z.literal('single'), options: z.array(option).min(2).max(8) };
@@ -27,7 +29,7 @@ export const singleType: QuestionTypeModule<'single'> = {
   checkResolved() {},
 
   responseShape: '{ "choice": "<option id>" }',
-  responseKeys: ['choice'],
+  responseKeys: RESPONSE_KINDS.single.responseKeys,
   responseSchema: ({ z, responseId }) => z.strictObject({ choice: responseId }),
   validateResponse(item, value, { path }): SingleResponse {
     const ids = idsOf(item.options);
@@ -38,7 +40,7 @@ export const singleType: QuestionTypeModule<'single'> = {
     }
     return { choice };
   },
-  isAnswered: () => true,
+  isAnswered: RESPONSE_KINDS.single.isAnswered,
 
   score(item, response, context) {
     return scoreWhenAnswered(item.points, response, context, (answered) => {
@@ -60,8 +62,7 @@ export const singleType: QuestionTypeModule<'single'> = {
 
   arrangeChoices: (item, context) => arrangeOptionList(item.options, context),
   toPublic: (item, context) => ({ type: 'single', ...presentOptionItem(item, context) }),
-  describeResponse: (item, response) =>
-    'choice' in response ? choiceText(item.options, response.choice) : '',
+  describeResponse: RESPONSE_DESCRIPTIONS.single,
 
   statisticsChoices: (item) => optionStatistics(item.options),
   chosenIds: (_item, response) => ('choice' in response ? [response.choice] : []),

@@ -10,6 +10,8 @@ import type { SchemaKit } from './schema-kit';
 import { distinctShapes, readObject } from './shared';
 import { shortBankFields, shortType } from './short';
 import { singleBankFields, singleType } from './single';
+import { RESPONSE_DESCRIPTIONS } from './response-descriptions';
+import { RESPONSE_KINDS } from './response-kinds';
 
 /**
  * A question in two parts, made of the modules of its parts: Part A answers, Part B gives the
@@ -102,7 +104,7 @@ export const twoPartType: QuestionTypeModule<'two-part'> = {
   },
 
   responseShape: '{ "partA": <response>, "partB": <response> }',
-  responseKeys: ['partA', 'partB'],
+  responseKeys: RESPONSE_KINDS['two-part'].responseKeys,
   responseSchema(kit) {
     const { z } = kit;
     const partA = distinctShapes(Object.values(PART_A_MODULES)).map((module) =>
@@ -136,8 +138,7 @@ export const twoPartType: QuestionTypeModule<'two-part'> = {
     }
     return twoPart;
   },
-  isAnswered: (response, isPartAnswered) =>
-    isPartAnswered(response.partA) && isPartAnswered(response.partB),
+  isAnswered: RESPONSE_KINDS['two-part'].isAnswered,
 
   /**
    * Scored dependently, as state reading tests do: nothing unless Part A is fully right, then
@@ -177,16 +178,7 @@ export const twoPartType: QuestionTypeModule<'two-part'> = {
     partA: partAModule(item.partA.type).toPublic(item.partA, { ...context, prefix: 'partA.' }),
     partB: partBModule(item.partB.type).toPublic(item.partB, { ...context, prefix: 'partB.' }),
   }),
-  describeResponse(item, response, sentenceText) {
-    if (!('partA' in response || 'partB' in response)) return '';
-    const partA = response.partA
-      ? partAModule(item.partA.type).describeResponse(item.partA, response.partA, sentenceText)
-      : '';
-    const partB = response.partB
-      ? partBModule(item.partB.type).describeResponse(item.partB, response.partB, sentenceText)
-      : '';
-    return `Part A: ${partA || '(no answer)'} / Part B: ${partB || '(no answer)'}`;
-  },
+  describeResponse: RESPONSE_DESCRIPTIONS['two-part'],
 
   statisticsChoices: (item) => partAModule(item.partA.type).statisticsChoices(item.partA),
   chosenIds: (item, response) =>

@@ -1,21 +1,45 @@
-import { useState } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { Link, useParams } from 'react-router';
 import { ArticleView } from '../../components/article-view';
 import { LoadError, Loading } from '../../components/load-error';
 import { QuizList } from '../../components/quiz-list';
 import { ApiError } from '../../lib/api-client';
-import { listAttemptRecords } from '../../lib/attempt-records';
+import { listAttemptRecords, type AttemptRecord } from '../../lib/attempt-records';
 import { getHref } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useResource } from '../../lib/use-resource';
 import { readerResource } from './reader-resource';
 import './reader.css';
 
-/** One article set for reading, with its quizzes beside it. */
+const readAttemptsSnapshot = () => JSON.stringify(listAttemptRecords());
+// The server's HTML knows no device's attempts: hydration starts from none, then reads them.
+const readServerSnapshot = () => '[]';
+function subscribeToStorage(onChange: () => void) {
+  window.addEventListener('storage', onChange);
+  return () => window.removeEventListener('storage', onChange);
+}
+
+/**
+ * The attempts this device has started, as a string snapshot of localStorage so that React can
+ * tell a change from a re-read; while the server-rendered page is hydrated, none.
+ */
+function useAttemptRecords(): AttemptRecord[] {
+  const snapshot = useSyncExternalStore(
+    subscribeToStorage,
+    readAttemptsSnapshot,
+    readServerSnapshot,
+  );
+  return useMemo(() => JSON.parse(snapshot) as AttemptRecord[], [snapshot]);
+}
+
+/**
+ * One article set for reading, with its quizzes beside it. The server sends this page's HTML
+ * already rendered (src/app/prerender.tsx); the entry hydrates it once the same data has come.
+ */
 export function ReaderPage() {
   const { articleId = '' } = useParams();
   const { resource, reload } = useResource(readerResource(articleId));
-  const [attempts] = useState(listAttemptRecords);
+  const attempts = useAttemptRecords();
   useDocumentTitle(resource.status === 'ready' ? resource.data.article.meta.title : 'Article');
 
   return (

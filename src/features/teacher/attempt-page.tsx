@@ -75,7 +75,12 @@ export function AttemptPage() {
       <AttemptFacts attempt={attempt} />
       <RemoveAttempt assignmentId={assignmentId} attempt={attempt} />
       {attempt.result ? (
-        <ScoredAnswers result={attempt.result} article={attempt.article} numbering={numbering} />
+        <ScoredAnswers
+          assignmentId={assignmentId}
+          result={attempt.result}
+          article={attempt.article}
+          numbering={numbering}
+        />
       ) : (
         <SavedAnswers attempt={attempt} numbering={numbering} />
       )}
@@ -201,10 +206,12 @@ function AttemptFacts({ attempt }: { attempt: TeacherAttempt }) {
 }
 
 function ScoredAnswers({
+  assignmentId,
   result,
   article,
   numbering,
 }: {
+  assignmentId: string;
   result: AttemptResult;
   article: Article;
   numbering: Numbering;
@@ -226,7 +233,12 @@ function ScoredAnswers({
             .sort(result.questions, (review) => review.question.id)
             .map((review) => (
               <li key={review.question.id}>
-                <ScoredAnswer review={review} article={article} numbering={numbering} />
+                <ScoredAnswer
+                  assignmentId={assignmentId}
+                  review={review}
+                  article={article}
+                  numbering={numbering}
+                />
               </li>
             ))}
         </ol>
@@ -236,10 +248,12 @@ function ScoredAnswers({
 }
 
 function ScoredAnswer({
+  assignmentId,
   review,
   article,
   numbering,
 }: {
+  assignmentId: string;
   review: QuestionReview;
   article: Article;
   numbering: Numbering;
@@ -266,7 +280,24 @@ function ScoredAnswer({
           </Detail>
         )}
       </QuestionAnswers>
+      {isRegraded(review) && (
+        <p className="notice regraded-answer">
+          Regraded: you accepted this typed answer.{' '}
+          <Link to={getHref.assignmentStatistics(assignmentId)}>
+            Undo it under “Regrade history” on the statistics page
+          </Link>
+          .
+        </p>
+      )}
     </article>
+  );
+}
+
+/** A regrade made the typed answer (or one of its gaps) right: docs/scoring.md, Regrading. */
+function isRegraded(review: QuestionReview): boolean {
+  return (
+    review.acceptedByTeacher === true ||
+    (review.gaps ?? []).some((gap) => gap.acceptedByTeacher === true)
   );
 }
 

@@ -1,17 +1,22 @@
 import { useId, useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../components/load-error';
 import { assignmentApi } from '../../lib/assignment-api-client';
 import { getHref } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { useResource } from '../../lib/use-resource';
+import { useResource, type Resource } from '../../lib/use-resource';
 import { ItemStatisticsCard } from './components/item-statistics';
+import { RegradeHistory, TypedAnswerTable } from './components/regrade';
 import { ScoreHistogram } from './components/score-histogram';
 import { SkillTable } from './components/skill-table';
 import { TeacherLoadError } from './components/teacher-load-error';
+import { HISTORY, useRegrade } from './hooks/use-regrade';
+import { describeAcceptEffect, describeAnswerPlace } from './regrade-labels';
 import { describeReliability, formatRatio } from './statistics-labels';
 import { formatPercent } from './teacher-labels';
 import { Detail } from '../../components/detail';
+import { formatCount } from '../../domain/plural';
 
 type Include = 'all' | 'counted';
 
@@ -24,10 +29,14 @@ export function StatisticsPage() {
     key: `assignment:${assignmentId}`,
     load: () => assignmentApi.getAssignment(assignmentId),
   });
-  const { resource, reload } = useResource({
+  const statistics = useResource({
     key: `statistics:${assignmentId}:${include}`,
     load: () => assignmentApi.getStatistics(assignmentId, include),
   });
+  const { reload } = statistics;
+  // After a regrade the figures load again behind the ones shown, so nothing jumps or loses focus.
+  const resource = useKeptWhileReloading(statistics.resource, include);
+  const regrade = useRegrade(assignmentId, reload);
   const title = assignment.resource.status === 'ready' ? assignment.resource.data.title : null;
   useDocumentTitle(title ? `Statistics: ${title}` : 'Statistics');
 
@@ -100,15 +109,81 @@ export function StatisticsPage() {
               says whether students who did well overall did well on this question.
             </p>
             <div className="item-list">
-              {resource.data.items.map((item, index) => (
-                <ItemStatisticsCard key={item.questionId} item={item} number={index + 1} />
-              ))}
+              {resource.data.items.map((item, index) => {
+                const typed = resource.data.typedAnswers.filter(
+                  (tally) => tally.questionId === item.questionId,
+                );
+                const takesTypedAnswer =
+                  item.type === 'short' || (item.type === 'cloze' && typed.length > 0);
+                return (
+                  <ItemStatisticsCard key={item.questionId} item={item} number={index + 1}>
+                    {takesTypedAnswer && (
+                      <TypedAnswerTable
+                        number={index + 1}
+                        answers={typed}
+                        history={regrade.history}
+                        status={regrade.statusAt(item.questionId)}
+                        problem={regrade.problemAt(item.questionId)}
+                        onAccept={(tally) => regrade.askToAccept(tally, index + 1)}
+                        onUndo={(acceptance) => regrade.undo(acceptance, item.questionId)}
+                      />
+                    )}
+                  </ItemStatisticsCard>
+                );
+              })}
             </div>
           </section>
         </>
       )}
+      {regrade.history !== null && (
+        <RegradeHistory
+          history={regrade.history}
+          status={regrade.statusAt(HISTORY)}
+          problem={regrade.problemAt(HISTORY)}
+          headingRef={regrade.historyHeadingRef}
+          onUndo={(acceptance) => regrade.undo(acceptance, HISTORY)}
+        />
+      )}
+      {regrade.historyResource.status === 'error' && (
+        <section aria-labelledby="regrade-history-heading">
+          <h2 id="regrade-history-heading">Regrade history</h2>
+          <TeacherLoadError error={regrade.historyResource.error} onRetry={regrade.reloadHistory} />
+        </section>
+      )}
+      <ConfirmDialog
+        open={regrade.pending !== null}
+        title={
+          regrade.pending === null
+            ? 'Accept this answer?'
+            : `Accept “${regrade.pending.tally.answer}” for ${describeAnswerPlace(regrade.pending.questionNumber, regrade.pending.tally.gapNumber)}?`
+        }
+        confirmLabel={
+          regrade.pending === null
+            ? 'Accept and regrade'
+            : `Accept and regrade ${formatCount(regrade.pending.tally.count, 'attempt')}`
+        }
+        onConfirm={regrade.confirm}
+        onCancel={regrade.cancel}
+      >
+        {regrade.pending && <p>{describeAcceptEffect(regrade.pending.tally)}</p>}
+      </ConfirmDialog>
     </div>
   );
+}
+
+/**
+ * The resource, or while it loads again for the same `scope` the data it had: a reload after a
+ * regrade keeps the page in place, while a new scope (another choice of attempts) shows loading.
+ */
+function useKeptWhileReloading<T>(resource: Resource<T>, scope: string): Resource<T> {
+  const [kept, setKept] = useState<{ scope: string; data: T } | null>(null);
+  if (resource.status === 'ready' && (kept?.data !== resource.data || kept.scope !== scope)) {
+    setKept({ scope, data: resource.data });
+  }
+  if (resource.status === 'loading' && kept?.scope === scope) {
+    return { status: 'ready', data: kept.data };
+  }
+  return resource;
 }
 
 function Reliability({ alpha, attemptCount }: { alpha: number | null; attemptCount: number }) {

@@ -63,6 +63,12 @@ export interface AttemptTable {
    * unchanged; compressed because it repeats every question's text, key and evidence.
    */
   result_deflated: Uint8Array | null;
+  /**
+   * The AttemptResult as JSON, as a submission stores it: deflating is left to a background
+   * compaction (attempt-lifecycle.ts, `compactStoredResults`), which moves it to
+   * `result_deflated`. At most one of the two is set.
+   */
+  result_pending_json: string | null;
   /** The result's total, maximum and percent, for the gradebook without reading the result. */
   score_total: number | null;
   score_max_points: number | null;

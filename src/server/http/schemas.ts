@@ -28,7 +28,7 @@ export const questionResponseSchema = z.custom<QuestionResponse>(isObject).opena
 export const attemptResultSchema = z.custom<AttemptResult>(isObject).openapi('AttemptResult', {
   type: 'object',
   description:
-    'The scored attempt (src/domain/results.ts): total, maxPoints, percent, bySkill, byDifficulty, and per question its score, the response, the correct response, explanation, feedback and evidence.',
+    "The scored attempt (src/domain/results.ts): total, maxPoints, percent, bySkill, byDifficulty, and per question its score, the response, the correct response, explanation, feedback and evidence. A right typed answer names the accepted answer it matched (`matchedAnswer`), or carries `acceptedByTeacher: true` when the teacher accepted it by a regrade; a cloze question's `gaps` carry the same two per gap.",
 });
 
 const sentenceSchema = z

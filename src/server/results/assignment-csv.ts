@@ -125,8 +125,9 @@ export interface CsvSource {
 
 /**
  * summary.csv, a chunk of lines at a time: one row per attempt with the student, the attempt's
- * number, status, local times, score and percent, the student's counted percent, and a column
- * per question (bank order, headed by its number and prompt) with the points earned.
+ * number, status, local times, score and percent, the student's counted percent, the questions a
+ * teacher's acceptance regraded ("Q3 Q5"), and a column per question (bank order, headed by its
+ * number and prompt) with the points earned.
  */
 export async function* writeSummaryCsv({
   questions,
@@ -148,6 +149,7 @@ export async function* writeSummaryCsv({
     'Percent',
     'Counted percent',
     'Counts',
+    'Regraded',
     ...questions.map(questionHeading),
   ]);
   for await (const rows of inChunks(gradebook.attempts)) {
@@ -164,6 +166,7 @@ export async function* writeSummaryCsv({
           row.percent,
           countedByKey.get(row.studentKey) ?? null,
           row.counts ? 'yes' : 'no',
+          row.regradedQuestions.map((number) => `Q${number}`).join(' '),
           ...questions.map((question) => marks?.[question.id]?.points ?? null),
         ]);
       })
@@ -174,7 +177,8 @@ export async function* writeSummaryCsv({
 /**
  * responses.csv, a chunk of lines at a time: one row per attempt and question (bank order) with
  * the response in words (evidence as the quoted sentences), the points and result it earned
- * (blank while in progress), and when it was saved, in local time.
+ * (blank while in progress), whether the teacher accepted the typed answer (a regrade), and when
+ * it was saved, in local time.
  */
 export async function* writeResponsesCsv({
   version,
@@ -200,6 +204,7 @@ export async function* writeResponsesCsv({
     'Points',
     'Max points',
     'Result',
+    'Accepted by teacher',
     `Saved at (${timeZone})`,
   ]);
   for await (const rows of inChunks(gradebook.attempts)) {
@@ -227,6 +232,7 @@ export async function* writeResponsesCsv({
               mark?.points ?? null,
               mark?.maxPoints ?? null,
               mark?.status ?? null,
+              row.regradedQuestions.includes(index + 1) ? 'yes' : null,
               localTime(answer?.savedAt ?? null),
             ]),
           ];

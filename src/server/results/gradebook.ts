@@ -21,16 +21,30 @@ export function attemptState(
   return attempt.submittedBy === 'deadline' ? 'overdue' : 'submitted';
 }
 
+/** The numbers (from 1, bank order) of the questions in `ids`. */
+function numbersOf(questionIds: readonly string[], ids: ReadonlySet<string> | undefined): number[] {
+  if (ids === undefined || ids.size === 0) return [];
+  return questionIds.flatMap((questionId, index) => (ids.has(questionId) ? [index + 1] : []));
+}
+
 /**
  * The gradebook of an assignment from its attempts in start order: a row per attempt with its
  * score, time taken and each question's result (bank order), and a row per student (by name,
  * ignoring case and spacing) with the percent that counts under the assignment's rule, which
- * also marks the attempts it comes from.
+ * also marks the attempts it comes from. `regraded` names the questions a teacher's acceptance
+ * made right, so the gradebook and the CSVs show the change.
  */
 export function buildGradebook(
   assignment: Pick<Assignment, 'countedAttempt' | 'questionIds'>,
   attempts: ScoredAttempt[],
-  { maxPoints }: { maxPoints: number },
+  {
+    maxPoints,
+    regraded = new Map(),
+  }: {
+    maxPoints: number;
+    /** Attempt id -> the questions right by the teacher's acceptance (`listRegradedQuestions`). */
+    regraded?: ReadonlyMap<string, ReadonlySet<string>>;
+  },
 ): GradebookRows {
   const byStudent = new Map<string, ScoredAttempt[]>();
   for (const attempt of attempts) {
@@ -85,6 +99,7 @@ export function buildGradebook(
         marks === null
           ? null
           : assignment.questionIds.map((questionId) => marks[questionId]?.status ?? null),
+      regradedQuestions: numbersOf(assignment.questionIds, regraded.get(attempt.id)),
     };
   });
 

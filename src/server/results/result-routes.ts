@@ -30,14 +30,18 @@ import {
   acceptAnswer,
   listAcceptedAnswerHistory,
   revokeAcceptedAnswer,
+  type AcceptedAnswerRecord,
 } from './accepted-answer-queries';
 import { acceptAnswerRoute, regradeHistoryRoute, revokeAnswerRoute } from './regrade-routes';
+import { listRegradedQuestions } from './regraded-marks';
 import {
   attemptRemovalSchema,
   gradebookAttemptSchema,
   gradebookSchema,
   testStatisticsSchema,
+  typedAnswerTallySchema,
 } from './result-schemas';
+import { tallyTypedAnswers } from './typed-answers';
 import {
   assignmentNotFoundResponse,
   assignmentParams,
@@ -199,7 +203,14 @@ const statisticsRoute = createRoute({
       content: {
         'application/json': {
           schema: testStatisticsSchema
-            .extend({ assignmentId: z.string(), include: z.enum(['all', 'counted']) })
+            .extend({
+              assignmentId: z.string(),
+              include: z.enum(['all', 'counted']),
+              typedAnswers: z.array(typedAnswerTallySchema).openapi({
+                description:
+                  'The wrong (or teacher-accepted) typed answers of short questions and typed cloze gaps, over every submitted attempt whatever `include` says (a regrade reaches them all): by question in bank order, then gap, most given first.',
+              }),
+            })
             .openapi('AssignmentStatistics'),
         },
       },
@@ -216,7 +227,7 @@ const summaryCsvRoute = createRoute({
   tags: ['results'],
   summary: 'CSV: one row per attempt, a column per question with its points',
   description:
-    "Columns: Student, Attempt, Status, Started at (<zone>), Submitted at (<zone>), Time taken (minutes), Score, Max points, Percent, Counted percent, Counts, then `Q<n> <start of the prompt>` per question in bank order. Times are local `YYYY-MM-DD HH:MM:SS`, which spreadsheets read as dates. UTF-8 with BOM, CRLF, every text cell quoted; a formula start (= + - @ tab CR) at the start of a cell or after a separator inside it is prefixed with '. Streamed.",
+    "Columns: Student, Attempt, Status, Started at (<zone>), Submitted at (<zone>), Time taken (minutes), Score, Max points, Percent, Counted percent, Counts, Regraded (the questions right because the teacher accepted the typed answer, as `Q3 Q5`; blank when none), then `Q<n> <start of the prompt>` per question in bank order. Times are local `YYYY-MM-DD HH:MM:SS`, which spreadsheets read as dates. UTF-8 with BOM, CRLF, every text cell quoted; a formula start (= + - @ tab CR) at the start of a cell or after a separator inside it is prefixed with '. Streamed.",
   security: cookieAuth,
   request: { params: assignmentParams, query: csvQuery },
   responses: {
@@ -233,7 +244,7 @@ const responsesCsvRoute = createRoute({
   tags: ['results'],
   summary: 'CSV: one row per attempt and question, with the response in words',
   description:
-    'Columns: Student, Attempt, Status, Question number, Question id, Question, Response (in words; evidence as the quoted sentences), Points, Max points, Result (correct, partial, incorrect, unanswered; blank while in progress), Saved at (<zone>). Quoting and times as in summary.csv. Streamed.',
+    'Columns: Student, Attempt, Status, Question number, Question id, Question, Response (in words; evidence as the quoted sentences), Points, Max points, Result (correct, partial, incorrect, unanswered; blank while in progress), Accepted by teacher (`yes` when the mark comes from a regrade), Saved at (<zone>). Quoting and times as in summary.csv. Streamed.',
   security: cookieAuth,
   request: { params: assignmentParams, query: csvQuery },
   responses: {
@@ -273,6 +284,26 @@ function checkTypedAnswer(
   }
 }
 
+/**
+ * Adds to an acceptance the numbers a teacher reads: its question's in the assignment (bank
+ * order) and its gap's in the question.
+ */
+function numberAcceptance(questions: readonly ResolvedQuestion[]) {
+  return (record: AcceptedAnswerRecord) => {
+    const index = questions.findIndex((question) => question.id === record.questionId);
+    const question = questions[index];
+    const gapIndex =
+      record.gapId !== null && question?.type === 'cloze'
+        ? question.gaps.findIndex((gap) => gap.id === record.gapId)
+        : -1;
+    return {
+      ...record,
+      questionNumber: index + 1,
+      gapNumber: gapIndex === -1 ? null : gapIndex + 1,
+    };
+  };
+}
+
 export function createAssignmentResultRoutes(options: TeacherRoutesOptions) {
   const { db, store, now } = options;
 
@@ -283,8 +314,14 @@ export function createAssignmentResultRoutes(options: TeacherRoutesOptions) {
   async function loadResults(own: OwnAssignment) {
     await catchUpOverdue(own.assignment.id);
     const attempts = await listScoredAttempts(db, own.assignment.id);
+    const regraded = await listRegradedQuestions(db, {
+      assignmentId: own.assignment.id,
+      questions: assignmentQuestions(own.assignment, own.version),
+      article: own.version.article,
+    });
     const gradebook = buildGradebook(own.assignment, attempts, {
       maxPoints: assignmentMaxPoints(own.assignment, own.version),
+      regraded,
     });
     return { attempts, gradebook };
   }
@@ -412,7 +449,8 @@ export function createAssignmentResultRoutes(options: TeacherRoutesOptions) {
       const { assignmentId } = c.req.valid('param');
       const { questionId, gapId, answer } = c.req.valid('json');
       const own = await loadOwnAssignment(c, options, assignmentId);
-      checkTypedAnswer(assignmentQuestions(own.assignment, own.version), questionId, gapId);
+      const questions = assignmentQuestions(own.assignment, own.version);
+      checkTypedAnswer(questions, questionId, gapId);
       const { record, created } = await acceptAnswer(db, store, {
         assignmentId,
         questionId,
@@ -423,7 +461,7 @@ export function createAssignmentResultRoutes(options: TeacherRoutesOptions) {
       });
       return c.json(
         {
-          acceptance: record,
+          acceptance: numberAcceptance(questions)(record),
           created,
           attemptsRegraded: created ? record.attemptsRegraded : 0,
         },
@@ -432,7 +470,7 @@ export function createAssignmentResultRoutes(options: TeacherRoutesOptions) {
     })
     .openapi(revokeAnswerRoute, async (c) => {
       const { assignmentId, acceptanceId } = c.req.valid('param');
-      await loadOwnAssignment(c, options, assignmentId);
+      const own = await loadOwnAssignment(c, options, assignmentId);
       const revoked = await revokeAcceptedAnswer(db, store, {
         assignmentId,
         id: acceptanceId,
@@ -446,12 +484,21 @@ export function createAssignmentResultRoutes(options: TeacherRoutesOptions) {
           'This assignment has no accepted answer with this id.',
         );
       }
-      return c.json({ acceptance: revoked.record, attemptsRegraded: revoked.regraded }, 200);
+      const questions = assignmentQuestions(own.assignment, own.version);
+      return c.json(
+        {
+          acceptance: numberAcceptance(questions)(revoked.record),
+          attemptsRegraded: revoked.regraded,
+        },
+        200,
+      );
     })
     .openapi(regradeHistoryRoute, async (c) => {
       const { assignmentId } = c.req.valid('param');
-      await loadOwnAssignment(c, options, assignmentId);
-      return c.json(await listAcceptedAnswerHistory(db, assignmentId), 200);
+      const own = await loadOwnAssignment(c, options, assignmentId);
+      const history = await listAcceptedAnswerHistory(db, assignmentId);
+      const questions = assignmentQuestions(own.assignment, own.version);
+      return c.json(history.map(numberAcceptance(questions)), 200);
     })
     .openapi(removedAttemptsRoute, async (c) => {
       const { assignmentId } = c.req.valid('param');
@@ -472,11 +519,13 @@ export function createAssignmentResultRoutes(options: TeacherRoutesOptions) {
           ? [attempt.result]
           : [],
       );
-      const statistics = computeItemStatistics({
-        questions: assignmentQuestions(own.assignment, own.version),
-        results,
-      });
-      return c.json({ ...statistics, assignmentId, include }, 200);
+      const questions = assignmentQuestions(own.assignment, own.version);
+      const statistics = computeItemStatistics({ questions, results });
+      const typedAnswers = tallyTypedAnswers(
+        questions,
+        attempts.flatMap((attempt) => (attempt.result === null ? [] : [attempt.result])),
+      );
+      return c.json({ ...statistics, assignmentId, include, typedAnswers }, 200);
     })
     .openapi(summaryCsvRoute, async (c) => {
       const own = await loadOwnAssignment(c, options, c.req.valid('param').assignmentId);

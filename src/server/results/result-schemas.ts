@@ -36,6 +36,10 @@ export const gradebookAttemptSchema = z
         description:
           "Each question's result in the order of the gradebook's `questions` (bank order); null while in progress.",
       }),
+    regradedQuestions: z.array(z.int()).openapi({
+      description:
+        'The numbers (as in `questions`) of the questions this attempt has right because the teacher accepted its typed answer (a regrade); empty when none.',
+    }),
   })
   .openapi('GradebookAttempt');
 
@@ -135,15 +139,43 @@ export const testStatisticsSchema = z
   })
   .openapi('TestStatistics') satisfies z.ZodType<TestStatistics>;
 
-/** One acceptance of a typed answer (a regrade), as the regrade history lists it. */
-export const acceptedAnswerSchema = z
+/** A wrong (or teacher-accepted) typed answer and how many submitted attempts gave it. */
+export const typedAnswerTallySchema = z
   .object({
-    id: z.string(),
     questionId: z.string(),
     gapId: z
       .string()
       .nullable()
       .openapi({ description: 'The cloze gap; null for a short question.' }),
+    gapNumber: z.int().nullable().openapi({ description: "The gap's number in the question." }),
+    answer: z
+      .string()
+      .openapi({ description: 'The answer as most students who gave it typed it.' }),
+    normalisedAnswer: z.string(),
+    count: z.int().openapi({ description: 'Submitted attempts that gave this answer.' }),
+    acceptedByTeacher: z.boolean().openapi({
+      description: 'Accepted by a live acceptance, so these attempts count it right.',
+    }),
+  })
+  .openapi('TypedAnswerTally');
+
+/** One acceptance of a typed answer (a regrade), as the regrade history lists it. */
+export const acceptedAnswerSchema = z
+  .object({
+    id: z.string(),
+    questionId: z.string(),
+    questionNumber: z.int().openapi({
+      description:
+        "The question's number in the assignment (bank order, from 1); 0 once the assignment no longer has the question.",
+    }),
+    gapId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The cloze gap; null for a short question.' }),
+    gapNumber: z
+      .int()
+      .nullable()
+      .openapi({ description: "The gap's number in the question; null for a short question." }),
     normalisedAnswer: z.string().openapi({ description: 'The key: the answer once normalised.' }),
     exampleAnswer: z.string().openapi({ description: 'The answer as a student typed it.' }),
     acceptedBy: z.string().openapi({ description: "The teacher's name when they accepted it." }),

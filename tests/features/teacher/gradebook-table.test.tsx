@@ -93,4 +93,40 @@ describe('the gradebook table', () => {
     const right = within(grid).getAllByText('Right')[0]?.closest('td');
     expect(right).toHaveClass('result-correct');
   });
+
+  it('marks a score a regrade changed, in words a screen reader reads, in both views', async () => {
+    const user = userEvent.setup();
+    renderGradebook([
+      submittedRow('Ann Lee', 6, 7, {
+        results: ['correct', 'correct', 'incorrect'],
+        regradedQuestions: [2],
+      }),
+      submittedRow('Bo Chen', 3, 5, {
+        results: ['correct', 'correct', 'correct'],
+        regradedQuestions: [1, 2, 3],
+      }),
+      submittedRow('Cy Diaz', 3, 5, { results: ['correct', 'incorrect', 'correct'] }),
+    ]);
+    const scores = screen.getByRole('table', { name: /^Gradebook/ });
+    const scoreCell = (name: string) =>
+      within(scores).getByRole('rowheader', { name }).closest('tr')?.querySelectorAll('td')[1];
+    expect(scoreCell('Ann Lee')).toHaveTextContent(
+      '6 / 9Regraded: you accepted the typed answer to question 2 (Q2)',
+    );
+    expect(scoreCell('Bo Chen')).toHaveTextContent(
+      'Regraded: you accepted the typed answer to questions 1, 2 and 3',
+    );
+    expect(scoreCell('Cy Diaz')).not.toHaveTextContent('Regraded');
+
+    await user.click(screen.getByRole('button', { name: 'Results by question' }));
+    const grid = screen.getByRole('table', { name: /^Results by question/ });
+    const row = within(grid).getByRole('rowheader', { name: 'Ann Lee' }).closest('tr');
+    if (!row) throw new Error('No row for Ann Lee');
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['✓Right', '✓Right*, regraded: an answer you accepted', '✗Wrong', '66.7%']);
+    expect(screen.getByText(/\* regraded: a typed answer you accepted/)).toBeInTheDocument();
+  });
 });

@@ -90,6 +90,7 @@ export function submittedRow(
     percent: Math.round((score / 9) * 1000) / 10,
     counts: true,
     results: null,
+    regradedQuestions: [],
     ...changes,
   };
 }
@@ -185,6 +186,7 @@ export function makeStatistics(changes: Partial<AssignmentStatistics> = {}): Ass
         options: [],
       },
     ],
+    typedAnswers: [],
     ...changes,
   };
 }

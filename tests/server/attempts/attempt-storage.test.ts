@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   PRACTICE_ATTEMPT_EXPIRY_DAYS,
+  compactStoredResults,
   expireAbandonedPracticeAttempts,
 } from '../../../src/server/attempts/attempt-lifecycle';
-import { getAttempt } from '../../../src/server/attempts/attempt-queries';
+import { getAttempt, toStoredResult } from '../../../src/server/attempts/attempt-queries';
 import { buildSomeResponse, jsonRequest, startAttempt, withToken } from '../test-app';
 import {
   createAssignment,
@@ -38,16 +39,35 @@ describe('storing results', () => {
   it('keeps a submitted result compressed, with its score and marks in columns of their own', async () => {
     const testApp = await createTeacherTestApp();
     const attempt = await submitPractice(testApp, true);
-    const row = await testApp.db
-      .selectFrom('attempts')
-      .select(['result_deflated', 'score_total', 'score_max_points', 'score_percent', 'marks_json'])
-      .where('id', '=', attempt.attemptId)
-      .executeTakeFirstOrThrow();
+    const readRow = () =>
+      testApp.db
+        .selectFrom('attempts')
+        .select([
+          'result_deflated',
+          'result_pending_json',
+          'score_total',
+          'score_max_points',
+          'score_percent',
+          'marks_json',
+        ])
+        .where('id', '=', attempt.attemptId)
+        .executeTakeFirstOrThrow();
     const result = (await getAttempt(testApp.db, attempt.attemptId))?.result;
     if (!result) throw new Error('No result');
+
+    // Committed whole at submission, as JSON; compressed later, off the submit's path.
+    const submitted = await readRow();
+    expect(submitted.result_deflated).toBeNull();
+    expect(JSON.parse(submitted.result_pending_json ?? 'null')).toEqual(result);
+    expect(await compactStoredResults(testApp.db)).toBe(1);
+    expect(await compactStoredResults(testApp.db)).toBe(0);
+
+    const row = await readRow();
+    expect(row.result_pending_json).toBeNull();
     // A blank practice submission stored about 17 KB of JSON (issue 10, item 7).
     const json = JSON.stringify(result).length;
     expect(row.result_deflated?.byteLength).toBeLessThan(json / 3);
+    expect((await getAttempt(testApp.db, attempt.attemptId))?.result).toEqual(result);
     expect(row).toMatchObject({
       score_total: result.total,
       score_max_points: result.maxPoints,
@@ -62,8 +82,38 @@ describe('storing results', () => {
       withToken(attempt.token),
     );
     const body = (await review.json()) as { result: { total: number; questions: unknown[] } };
-    expect(body.result.total).toBe(result.total);
-    expect(body.result.questions).toHaveLength(result.questions.length);
+    expect(body.result).toEqual(result);
+  });
+
+  it('keeps a result a regrade stored before the compaction reached it', async () => {
+    const testApp = await createTeacherTestApp();
+    const attempt = await submitPractice(testApp, true);
+    const submitted = (await getAttempt(testApp.db, attempt.attemptId))?.result;
+    if (!submitted) throw new Error('No result');
+    const regraded = { ...submitted, total: submitted.total + 1 };
+    await testApp.db
+      .updateTable('attempts')
+      .set(toStoredResult(regraded))
+      .where('id', '=', attempt.attemptId)
+      .execute();
+    expect(await compactStoredResults(testApp.db)).toBe(0);
+    expect((await getAttempt(testApp.db, attempt.attemptId))?.result).toEqual(regraded);
+  });
+
+  it('answers a submit with the result it stored, and the same again once compressed', async () => {
+    const testApp = await createTeacherTestApp();
+    const attempt = await startAttempt(testApp);
+    const submit = () =>
+      testApp.app.request(
+        `/api/attempts/${attempt.attemptId}/submit`,
+        withToken(attempt.token, { method: 'POST' }),
+      );
+    const first = await submit();
+    expect(first.headers.get('content-type')).toMatch(/^application\/json/);
+    const firstBody = (await first.json()) as { result: unknown };
+    expect(firstBody.result).toEqual((await getAttempt(testApp.db, attempt.attemptId))?.result);
+    await compactStoredResults(testApp.db);
+    expect(await (await submit()).json()).toEqual(firstBody);
   });
 });
 

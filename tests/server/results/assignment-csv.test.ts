@@ -49,7 +49,8 @@ describe('summary.csv, streamed', () => {
     const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     const [header, ...rows] = parsed.data;
-    expect(header?.slice(11)).toEqual(
+    expect(header?.slice(10, 12)).toEqual(['Counts', 'Regraded']);
+    expect(header?.slice(12)).toEqual(
       questions.map((question, index) => `Q${index + 1} ${shortenPrompt(question.prompt)}`),
     );
     expect(rows.map((row) => row[0])).toEqual(attempts.map((attempt) => attempt.studentName));
@@ -65,6 +66,7 @@ describe('summary.csv, streamed', () => {
       '100',
       '100',
       'yes',
+      '',
       '1',
       '1',
       '1',

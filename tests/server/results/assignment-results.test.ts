@@ -397,7 +397,7 @@ describe('CSV exports', () => {
       'attachment; filename="kursk-period-3-quiz-summary.csv"',
     );
     const [header, ...rows] = await parseCsv(response);
-    expect(header?.slice(0, 11)).toEqual([
+    expect(header?.slice(0, 12)).toEqual([
       'Student',
       'Attempt',
       'Status',
@@ -409,9 +409,10 @@ describe('CSV exports', () => {
       'Percent',
       'Counted percent',
       'Counts',
+      'Regraded',
     ]);
     // Each question's column: its number and the start of its prompt, never an internal id.
-    const questionHeadings = header?.slice(11) ?? [];
+    const questionHeadings = header?.slice(12) ?? [];
     expect(questionHeadings).toHaveLength(4);
     for (const [index, { id }] of FIRST_FOUR_QUESTIONS.entries()) {
       const heading = questionHeadings[index] ?? '';
@@ -438,6 +439,7 @@ describe('CSV exports', () => {
       '75',
       '75',
       'yes',
+      '',
       '1',
       '1',
       '1',
@@ -446,7 +448,7 @@ describe('CSV exports', () => {
     // A name that is a formula is neutralised; an attempt in progress has no points yet.
     expect(malloryRow?.[0]).toBe(`'=HYPERLINK("http://evil.example")`);
     expect(malloryRow?.[2]).toBe('in progress');
-    expect(malloryRow?.slice(11)).toEqual(['', '', '', '']);
+    expect(malloryRow?.slice(12)).toEqual(['', '', '', '']);
   });
 
   it('responses.csv: a row per attempt and question with the response in words', async () => {
@@ -467,6 +469,7 @@ describe('CSV exports', () => {
       'Points',
       'Max points',
       'Result',
+      'Accepted by teacher',
       'Saved at (UTC)',
     ]);
     expect(rows).toHaveLength(2 * 4);
@@ -475,7 +478,8 @@ describe('CSV exports', () => {
     expect(annRows.map((row) => row[9])).toEqual(['correct', 'correct', 'correct', 'incorrect']);
     for (const row of annRows) {
       expect(row[6], row[4]).not.toBe('');
-      expect(row[10]).toBe('2026-03-02 09:00:00');
+      expect(row[10]).toBe('');
+      expect(row[11]).toBe('2026-03-02 09:00:00');
     }
     const single = ann.questions.find((question) => question.type === 'single');
     if (single?.type === 'single') {
@@ -489,7 +493,7 @@ describe('CSV exports', () => {
       ['', ''],
       ['', ''],
     ]);
-    expect(malloryRows.filter((row) => row[10] !== '')).toHaveLength(1);
+    expect(malloryRows.filter((row) => row[11] !== '')).toHaveLength(1);
   });
 
   it('quotes evidence as the article’s sentences, without their ids', async () => {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { PublicCloze } from '../../../domain/public-question';
 import type { ClozeResponse } from '../../../domain/responses';
-import { MAX_SHORT_ANSWER_LENGTH } from '../../../domain/validate-response';
+import { MAX_SHORT_ANSWER_LENGTH } from '../../../domain/question-types/shared';
 
 interface ClozeControlProps {
   question: Pick<PublicCloze, 'segments'>;

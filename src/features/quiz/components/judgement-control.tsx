@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { JUDGEMENT_LABELS } from '../../../domain/describe-response';
+import { JUDGEMENT_LABELS } from '../../../domain/question-kinds';
 import type { PublicJudgement } from '../../../domain/public-question';
 import type { JudgementResponse } from '../../../domain/responses';
 import { ChoiceGroup } from './choice-group';

@@ -5,7 +5,7 @@ import { Kicker } from '../../../components/kicker';
 import { ArticleView } from '../../../components/article-view';
 import type { Article } from '../../../domain/article';
 import type { QuestionResponse } from '../../../domain/responses';
-import { isAnswered } from '../../../domain/validate-response';
+import { isAnswered } from '../../../domain/question-types/response-kinds';
 import { api, ApiError, NetworkError, type AttemptView } from '../../../lib/api-client';
 import { markAttemptSubmitted } from '../../../lib/attempt-records';
 import { getHref } from '../../../lib/paths';

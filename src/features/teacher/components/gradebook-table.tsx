@@ -42,6 +42,24 @@ function StatusCell({ row }: { row: GradebookAttempt }) {
   );
 }
 
+/**
+ * Says, under a score, that a regrade changed it: the questions right because the teacher
+ * accepted the typed answer (`regradedQuestions`), in words for screen readers too.
+ */
+function RegradedNote({ questions }: { questions: readonly number[] }) {
+  if (questions.length === 0) return null;
+  const which =
+    questions.length === 1
+      ? `question ${questions[0]}`
+      : `questions ${questions.slice(0, -1).join(', ')} and ${questions.at(-1)}`;
+  return (
+    <span className="cell-note regraded-note">
+      Regraded<span className="visually-hidden">: you accepted the typed answer to {which}</span>
+      <span aria-hidden="true"> (Q{questions.join(', Q')})</span>
+    </span>
+  );
+}
+
 type GradebookQuestion = Gradebook['questions'][number];
 type GradebookView = 'scores' | 'questions';
 
@@ -196,6 +214,7 @@ function ScoresTable({
                 {row.score === null
                   ? '–'
                   : `${formatPoints(row.score)} / ${formatPoints(row.maxPoints)}`}
+                <RegradedNote questions={row.regradedQuestions} />
               </td>
               <td className="numeric">{formatPercent(row.percent)}</td>
               <td className="numeric">
@@ -225,7 +244,8 @@ function QuestionGrid({
         {Object.values(RESULT_STATUS_LABELS)
           .map(({ mark, label }) => `${mark} ${label.toLowerCase()}`)
           .join(' · ')}
-        . Point at a question number to read its prompt.
+        {' · '}* regraded: a typed answer you accepted. Point at a question number to read its
+        prompt.
       </p>
       <ScrollTable label="Results by question">
         <table className="data-table question-grid">
@@ -265,6 +285,16 @@ function QuestionGrid({
                           <>
                             <span aria-hidden="true">{shown.mark}</span>
                             <span className="visually-hidden">{shown.label}</span>
+                          </>
+                        )}
+                        {row.regradedQuestions.includes(question.number) && (
+                          <>
+                            <span aria-hidden="true" className="regraded-mark">
+                              *
+                            </span>
+                            <span className="visually-hidden">
+                              , regraded: an answer you accepted
+                            </span>
                           </>
                         )}
                       </td>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatCount } from '../../../domain/plural';
 import { QUESTION_TYPE_LABELS, SKILL_LABELS } from '../../../lib/labels';
 import {
@@ -29,9 +30,18 @@ function ShareBar({ share, correct }: { share: number | null; correct: boolean }
 /**
  * One question's analysis: how many earned its marks (facility), whether it told stronger readers
  * from weaker ones (discrimination), and for choice questions how often each option was taken,
- * naming the wrong option that caught the most students.
+ * naming the wrong option that caught the most students; `children` follow (typed answers).
  */
-export function ItemStatisticsCard({ item, number }: { item: ItemStatistics; number: number }) {
+export function ItemStatisticsCard({
+  item,
+  number,
+  children,
+}: {
+  item: ItemStatistics;
+  number: number;
+  /** More about the question, below its figures: the wrong typed answers to accept. */
+  children?: ReactNode;
+}) {
   const headingId = `item-${item.questionId}`;
   const topDistractor = findTopDistractor(item);
   const { correct, partial, incorrect, unanswered } = item.statusCounts;
@@ -99,6 +109,7 @@ export function ItemStatisticsCard({ item, number }: { item: ItemStatistics; num
           </tbody>
         </table>
       )}
+      {children}
     </article>
   );
 }
