@@ -19,12 +19,21 @@ export const pwaOptions: Partial<VitePWAOptions> = {
   manifest: false,
   workbox: {
     globPatterns: ['**/*.{html,js,css,svg,woff2}'],
+    // The optional reading font (reading settings) is for the readers who choose it: it is cached
+    // when first used (below), not downloaded by every device in the background.
+    globIgnores: ['**/atkinson-hyperlegible-*.woff2'],
     // Every client route is the same index.html; /api is never answered from the shell, nor are
     // reader pages: the server sends those with the article already in them (serve-client.ts),
     // and offline the reader has no article to show anyway (no API response is cached).
     navigateFallback: '/index.html',
     navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/articles\//],
-    runtimeCaching: [],
+    runtimeCaching: [
+      {
+        urlPattern: /\/assets\/atkinson-hyperlegible-[^/]+\.woff2$/,
+        handler: 'CacheFirst',
+        options: { cacheName: 'reading-fonts' },
+      },
+    ],
     cleanupOutdatedCaches: true,
     // There is no "new version" prompt: a new shell takes over at once, and the page it serves
     // after the next navigation is the new one.

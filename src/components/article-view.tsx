@@ -1,7 +1,89 @@
-import { Fragment, type ReactNode } from 'react';
+import {
+  Fragment,
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { Article, Sentence } from '../domain/article';
 import { formatMinutes } from '../lib/labels';
+import { READING_SETTINGS_KEY } from './reading-settings-key';
 import './article-view.css';
+
+/** The settings' code, panel and store in one chunk: loaded on first use only. */
+const loadReadingSettings = () => import('./reading-settings-panel');
+const ReadingSettingsPanel = lazy(() =>
+  loadReadingSettings().then(({ ReadingSettingsPanel }) => ({ default: ReadingSettingsPanel })),
+);
+
+/** Read-aloud's player, engine and store in one chunk: loaded when the Listen button is pressed. */
+const ReadAloudPlayer = lazy(() =>
+  import('./read-aloud-player').then((module) => ({ default: module.ReadAloudPlayer })),
+);
+
+/**
+ * A button over the article that opens a tool below it (reading settings, read-aloud), whose code
+ * loads on first opening. Closing a tool unmounts it (read-aloud stops reading).
+ */
+function ArticleTool({
+  label,
+  className,
+  onOpen,
+  children,
+}: {
+  label: string;
+  className: string;
+  onOpen?: () => void;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <div className={className}>
+      <button
+        type="button"
+        className="button button-small"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => {
+          setOpen(!open);
+          onOpen?.();
+        }}
+      >
+        {label}
+      </button>
+      <div id={id}>
+        {open && <Suspense fallback={<p className="muted">Loading…</p>}>{children}</Suspense>}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Sets the article's element for this device's reading settings, once the page has been
+ * hydrated (the server's HTML is the standard setting, and the content security policy allows no
+ * inline script to set it earlier). The settings' code loads only when settings are stored or the
+ * panel has been opened, so a reader who never uses them never downloads it.
+ */
+function useArticleSettings(wanted: boolean) {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!wanted && localStorage.getItem(READING_SETTINGS_KEY) === null) return;
+    let detach: (() => void) | undefined;
+    let stopped = false;
+    void loadReadingSettings().then(({ attachReadingSettings }) => {
+      if (!stopped && ref.current) detach = attachReadingSettings(ref.current);
+    });
+    return () => {
+      stopped = true;
+      detach?.();
+    };
+  }, [wanted]);
+  return ref;
+}
 
 /** The DOM id of a sentence's element, so a page can scroll to it and focus it. */
 export function sentenceElementId(sentenceId: string): string {
@@ -33,6 +115,11 @@ interface ArticleViewProps {
    * (a "Back to question" button).
    */
   afterHighlight?: ReactNode;
+  /**
+   * Shows the "Reading settings" and "Listen" buttons (reader, quiz, review); stored settings
+   * apply anyway.
+   */
+  withSettings?: boolean;
 }
 
 function SentenceText({
@@ -94,7 +181,10 @@ export function ArticleView({
   masked,
   notice,
   afterHighlight,
+  withSettings = false,
 }: ArticleViewProps) {
+  const [settingsWanted, setSettingsWanted] = useState(false);
+  const articleRef = useArticleSettings(settingsWanted);
   const TitleTag = headingLevel === 1 ? 'h1' : 'h2';
   const SectionTag = headingLevel === 1 ? 'h2' : 'h3';
   const paragraphsById = new Map(article.paragraphs.map((paragraph) => [paragraph.id, paragraph]));
@@ -106,7 +196,7 @@ export function ArticleView({
     : undefined;
 
   return (
-    <article className="article-view" aria-labelledby={titleId}>
+    <article className="article-view" aria-labelledby={titleId} ref={articleRef}>
       <header className="article-header">
         <p className="article-kicker">{article.meta.genre}</p>
         <TitleTag id={titleId} className="article-title">
@@ -124,6 +214,20 @@ export function ArticleView({
           </ul>
         </div>
         <p className="article-note">{article.meta.note}</p>
+        {withSettings && (
+          <div className="article-tools">
+            <ArticleTool
+              label="Reading settings"
+              className="reading-settings"
+              onOpen={() => setSettingsWanted(true)}
+            >
+              <ReadingSettingsPanel />
+            </ArticleTool>
+            <ArticleTool label="Listen" className="read-aloud">
+              <ReadAloudPlayer article={article} masked={masked} />
+            </ArticleTool>
+          </div>
+        )}
       </header>
       {notice}
       <div className="article-body">

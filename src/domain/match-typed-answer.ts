@@ -57,6 +57,19 @@ function findRun(words: readonly string[], part: readonly string[], from: number
   return -1;
 }
 
+/** Whether every word of `words` from `from` up to (not including) `to` is in `allowed`. */
+function areAllAllowed(
+  words: readonly string[],
+  from: number,
+  to: number,
+  allowed: ReadonlySet<string>,
+): boolean {
+  for (let index = from; index < to; index += 1) {
+    if (!allowed.has(words[index] ?? '')) return false;
+  }
+  return true;
+}
+
 /**
  * Whether `given` is `accepted` with only allowed extra words around it: the accepted answer's
  * words appear together and in order, and every other word is in `allowed`.
@@ -68,11 +81,70 @@ function isAcceptedWithExtras(
 ): boolean {
   if (accepted.length === 0) return false;
   for (let start = findRun(given, accepted, 0); start !== -1;) {
-    const extras = [...given.slice(0, start), ...given.slice(start + accepted.length)];
-    if (extras.every((word) => allowed.has(word))) return true;
+    // The words before and after the run, checked where they lie rather than copied out.
+    if (
+      areAllAllowed(given, 0, start, allowed) &&
+      areAllAllowed(given, start + accepted.length, given.length, allowed)
+    )
+      return true;
     start = findRun(given, accepted, start + 1);
   }
   return false;
+}
+
+/** An accepted answer with its words, and those words joined with and without spaces. */
+interface AcceptedForm {
+  readonly answer: string;
+  readonly words: readonly string[];
+  readonly spaced: string;
+  readonly unspaced: string;
+}
+
+/**
+ * Each list of accepted answers in normalised form, keyed by the bank's own array: normalising
+ * every accepted answer again for every response was a third of the time scoring took, and the
+ * answers of a loaded bank do not change. Weak, so a reloaded bank's old lists can be collected.
+ */
+const acceptedFormsByList = new WeakMap<readonly string[], readonly AcceptedForm[]>();
+
+function readAcceptedForms(acceptedAnswers: readonly string[]): readonly AcceptedForm[] {
+  const cached = acceptedFormsByList.get(acceptedAnswers);
+  // Checked against the list itself (a comparison per answer, no normalising), so a list changed
+  // in place after it was cached is normalised afresh rather than matched against stale words.
+  if (
+    cached?.length === acceptedAnswers.length &&
+    cached.every((form, index) => form.answer === acceptedAnswers[index])
+  )
+    return cached;
+  const forms = acceptedAnswers.map((answer): AcceptedForm => {
+    const words = listAnswerWords(answer);
+    return { answer, words, spaced: words.join(' '), unspaced: words.join('') };
+  });
+  acceptedFormsByList.set(acceptedAnswers, forms);
+  return forms;
+}
+
+/**
+ * The allowed extra words for each evidence text, keyed by the text itself (a string cannot key
+ * a WeakMap). Scoring passes the same few texts again and again, one per typed question of the
+ * loaded banks; the limit only keeps a long-running server that reloads content from growing it
+ * without end: past it, the cache starts afresh.
+ */
+const allowedWordsByEvidence = new Map<string, ReadonlySet<string>>();
+const MAX_CACHED_EVIDENCE_TEXTS = 1000;
+
+function readAllowedWords(evidenceText: string): ReadonlySet<string> {
+  let allowed = allowedWordsByEvidence.get(evidenceText);
+  if (allowed === undefined) {
+    allowed = new Set(
+      [...HARMLESS_EXTRA_WORDS, ...listAnswerWords(evidenceText)].filter(
+        (word) => !NEVER_EXTRA_WORDS.has(word),
+      ),
+    );
+    if (allowedWordsByEvidence.size >= MAX_CACHED_EVIDENCE_TEXTS) allowedWordsByEvidence.clear();
+    allowedWordsByEvidence.set(evidenceText, allowed);
+  }
+  return allowed;
 }
 
 /**
@@ -89,6 +161,9 @@ function isAcceptedWithExtras(
  *
  * An exact match (step 1) wins over a match with extras, and of those the accepted answer with
  * the most words wins, so the review names the closest one. Returns undefined when none matches.
+ *
+ * Only `given` is normalised on every call: the accepted answers (per array) and the evidence
+ * text's words (per text) are normalised once and kept, so pass the bank's own arrays.
  */
 export function matchTypedAnswer(
   acceptedAnswers: readonly string[],
@@ -97,23 +172,17 @@ export function matchTypedAnswer(
 ): string | undefined {
   const givenWords = listAnswerWords(given);
   if (givenWords.length === 0) return undefined;
-  const candidates = acceptedAnswers.map((answer) => ({
-    answer,
-    words: listAnswerWords(answer),
-  }));
+  const candidates = readAcceptedForms(acceptedAnswers);
+  const givenSpaced = givenWords.join(' ');
+  const givenUnspaced = givenWords.join('');
   const exact = candidates.find(
-    ({ words }) =>
-      words.length > 0 &&
-      (words.join(' ') === givenWords.join(' ') || words.join('') === givenWords.join('')),
+    ({ words, spaced, unspaced }) =>
+      words.length > 0 && (spaced === givenSpaced || unspaced === givenUnspaced),
   );
   if (exact) return exact.answer;
 
-  const allowed = new Set(
-    [...HARMLESS_EXTRA_WORDS, ...listAnswerWords(evidenceText)].filter(
-      (word) => !NEVER_EXTRA_WORDS.has(word),
-    ),
-  );
-  let best: { answer: string; words: string[] } | undefined;
+  const allowed = readAllowedWords(evidenceText);
+  let best: AcceptedForm | undefined;
   for (const candidate of candidates) {
     if (best !== undefined && candidate.words.length <= best.words.length) continue;
     if (isAcceptedWithExtras(givenWords, candidate.words, allowed)) best = candidate;

@@ -1,10 +1,15 @@
-/** Marks that join the parts of one word or number: `U.S.`, `Moscow's`, `1,000`. Removed outright. */
-const JOINING_MARKS = /['.,]/g;
+/**
+ * Marks that join the parts of one word or number: `U.S.`, `Moscow's`, `1,000`, with typographic
+ * apostrophes and quotes read as a straight one. Removed outright, all in one pass.
+ */
+const JOINING_MARKS = /['‘’‛′`´.,]/g;
 /** Every other punctuation mark or symbol separates words: `30-day`, `and/or`, `Kursk; Russia`. */
 const SEPARATING_MARKS = /[\p{P}\p{S}]+/gu;
 /** A number with an ordinal ending (`2nd`), a number, a run of letters, or anything else unspaced. */
 const TOKEN = /\d+(?:st|nd|rd|th)(?!\p{L})|\d+|\p{L}+|[^\s\p{L}\d]+/gu;
 const ARTICLES = new Set(['a', 'an', 'the']);
+/** Any character beyond ASCII (any UTF-16 code unit above 0x7f). */
+const NON_ASCII = /[\u0080-\uffff]/;
 
 const UNITS = [
   'zero',
@@ -29,16 +34,22 @@ const UNITS = [
   'nineteen',
 ];
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
-const IRREGULAR_ORDINALS: Record<string, string> = {
-  first: 'one',
-  second: 'two',
-  third: 'three',
-  fifth: 'five',
-  eighth: 'eight',
-  ninth: 'nine',
-  twelfth: 'twelve',
-};
+// Maps, not object literals: a typed word such as "constructor" must not find a property every
+// object inherits.
+const SCALES = new Map([
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+]);
+const IRREGULAR_ORDINALS = new Map([
+  ['first', 'one'],
+  ['second', 'two'],
+  ['third', 'three'],
+  ['fifth', 'five'],
+  ['eighth', 'eight'],
+  ['ninth', 'nine'],
+  ['twelfth', 'twelve'],
+]);
 
 type NumberWord =
   | { kind: 'small'; value: number }
@@ -46,13 +57,20 @@ type NumberWord =
   | { kind: 'hundred' }
   | { kind: 'scale'; value: number };
 
+/**
+ * The lists above as lookups: every word of every typed answer is looked up, and searching the
+ * lists one by one was a sixth of the time normalising took.
+ */
+const UNIT_VALUES = new Map(UNITS.map((word, value) => [word, value]));
+const TENS_VALUES = new Map(TENS.map((word, index) => [word, (index + 2) * 10]));
+
 function readCardinal(word: string): NumberWord | undefined {
-  const unit = UNITS.indexOf(word);
-  if (unit !== -1) return { kind: 'small', value: unit };
-  const tens = TENS.indexOf(word);
-  if (tens !== -1) return { kind: 'tens', value: (tens + 2) * 10 };
+  const unit = UNIT_VALUES.get(word);
+  if (unit !== undefined) return { kind: 'small', value: unit };
+  const tens = TENS_VALUES.get(word);
+  if (tens !== undefined) return { kind: 'tens', value: tens };
   if (word === 'hundred') return { kind: 'hundred' };
-  const scale = SCALES[word];
+  const scale = SCALES.get(word);
   return scale === undefined ? undefined : { kind: 'scale', value: scale };
 }
 
@@ -60,7 +78,7 @@ function readCardinal(word: string): NumberWord | undefined {
 function readNumberWord(word: string): { number: NumberWord; ordinal: boolean } | undefined {
   const cardinal = readCardinal(word);
   if (cardinal) return { number: cardinal, ordinal: false };
-  const irregular = IRREGULAR_ORDINALS[word];
+  const irregular = IRREGULAR_ORDINALS.get(word);
   const stem =
     irregular ??
     (word.endsWith('ieth')
@@ -168,12 +186,12 @@ function canonicaliseNumbers(tokens: readonly string[]): string[] {
  * article is dropped wherever another word follows it, so "Plan A" keeps its "a".
  */
 export function listAnswerWords(text: string): string[] {
+  // Plain ASCII, as most typed answers are, has no accents to take off: decomposing it and
+  // searching it for combining marks would change nothing, so both are skipped.
+  const unaccented = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text;
   const tokens =
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
+    unaccented
       .toLowerCase()
-      .replace(/[‘’‛′`´]/g, "'")
       .replace(JOINING_MARKS, '')
       .replace(SEPARATING_MARKS, ' ')
       .match(TOKEN) ?? [];

@@ -30,6 +30,9 @@ describe('normaliseAnswer', () => {
     ['ninetieth', '90th'],
     ['I was there', 'i was there'],
     ['month', 'month'],
+    // A word every object has as a property ("constructor") is a word, not a number.
+    ['constructor', 'constructor'],
+    ['The constructor of the plant', 'constructor of plant'],
     ['Société', 'societe'],
     ['theatre', 'theatre'],
     ['A', 'a'],

@@ -64,9 +64,13 @@ describe.skipIf(skipBrowserTests)('a reload while offline', () => {
     const precached = [...script.matchAll(/url:"([^"]+)"/g)].map((match) => match[1] ?? '');
     expect(precached).toContain('index.html');
     expect(precached.filter((url) => /(^|\/)api(\/|$)/.test(url))).toEqual([]);
-    // The only route is the navigation fallback to the shell, with /api kept out of it, and the
-    // reader pages, which the server sends with their article in them.
-    expect([...script.matchAll(/registerRoute\(/g)]).toHaveLength(1);
+    // The article's font is precached; the optional reading font only once a reader chooses it.
+    expect(precached.some((url) => url.includes('literata'))).toBe(true);
+    expect(precached.filter((url) => url.includes('atkinson'))).toEqual([]);
+    // Two routes: the navigation fallback to the shell, with /api kept out of it, and the reader
+    // pages, which the server sends with their article in them; and the reading font, cache first.
+    expect([...script.matchAll(/registerRoute\(/g)]).toHaveLength(2);
+    expect(script).toContain('reading-fonts');
     expect(script).toContain('NavigationRoute(');
     expect(script).toContain('{denylist:[/^\\/api(\\/|$)/,/^\\/articles\\//]}');
   });

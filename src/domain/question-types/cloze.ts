@@ -5,8 +5,14 @@ import { normaliseAnswer } from '../normalise-answer';
 import type { PublicClozeSegment } from '../public-question';
 import { listEvidenceSentenceIds } from '../resolved-bank';
 import type { ClozeResponse, QuestionResponse } from '../responses';
-import type { GapResult } from '../results';
-import { applyScoring, shareScore, unansweredScore, type AnswerItemOf } from '../scorers';
+import type { GapResult, QuestionScore } from '../results';
+import {
+  applyScoring,
+  shareScore,
+  unansweredScore,
+  type AnswerItemOf,
+  type ScoredQuestion,
+} from '../scorers';
 import { shuffle } from '../seeded-random';
 import type { Path, QuestionTypeModule, RuleContext } from './question-type-module';
 import { MAX_RESPONSE_IDS, type SchemaKit } from './schema-kit';
@@ -82,6 +88,40 @@ function splitText(text: string): TextPiece[] {
   }
   if (from < text.length) pieces.push({ kind: 'text', text: text.slice(from) });
   return pieces;
+}
+
+/**
+ * Each text's pieces, cut once: every attempt's review presents the question again, and cutting
+ * the text with a regular expression each time cost about one per cent of scoring's time. Keyed by the text
+ * itself, few and unchanging per bank; the limit keeps a server that reloads content from growing
+ * it without end.
+ */
+const piecesByText = new Map<string, readonly TextPiece[]>();
+const MAX_CACHED_TEXTS = 1000;
+
+function readPieces(text: string): readonly TextPiece[] {
+  let pieces = piecesByText.get(text);
+  if (pieces === undefined) {
+    pieces = splitText(text);
+    if (piecesByText.size >= MAX_CACHED_TEXTS) piecesByText.clear();
+    piecesByText.set(text, pieces);
+  }
+  return pieces;
+}
+
+/**
+ * The sentences each item's evidence touches (those its page hides), listed once per item rather
+ * than for every review, as the bank's evidence does not change.
+ */
+const maskedSentenceIdsByItem = new WeakMap<ClozeItem, readonly string[]>();
+
+function readMaskedSentenceIds(item: ClozeItem): readonly string[] {
+  let ids = maskedSentenceIdsByItem.get(item);
+  if (ids === undefined) {
+    ids = listEvidenceSentenceIds(item);
+    maskedSentenceIdsByItem.set(item, ids);
+  }
+  return ids;
 }
 
 /** A gap's right answer: a drop-down's `answer`, a typed gap's first accepted answer. */
@@ -240,6 +280,16 @@ function gapResults(
 }
 
 /**
+ * A fresh score with its gaps added last, as a spread copy would have them, without the copy
+ * (much slower to build, once per cloze question scored).
+ */
+function withGaps(score: QuestionScore, gaps: GapResult[]): ScoredQuestion {
+  const scored: ScoredQuestion = score;
+  scored.gaps = gaps;
+  return scored;
+}
+
+/**
  * A sentence (or short passage) of the article with one to three gaps, each filled from a
  * drop-down or by typing; credit for each right gap. Its evidence is the sentence it comes from,
  * which the page hides while the question is on screen.
@@ -324,10 +374,10 @@ export const clozeType: QuestionTypeModule<'cloze'> = {
       context.isAcceptedByTeacher,
     );
     if (response === null || response === undefined || !context.isAnswered(response)) {
-      return { ...unansweredScore(item.points), gaps };
+      return withGaps(unansweredScore(item.points), gaps);
     }
     const share = gaps.filter((gap) => gap.correct).length / gaps.length;
-    return { ...shareScore(applyScoring(share, item.scoring), item.points), gaps };
+    return withGaps(shareScore(applyScoring(share, item.scoring), item.points), gaps);
   },
   correctResponse: (item) => ({
     gaps: Object.fromEntries(item.gaps.map((gap) => [gap.id, rightAnswerOf(gap)])),
@@ -356,8 +406,9 @@ export const clozeType: QuestionTypeModule<'cloze'> = {
     );
   },
   toPublic(item, context) {
-    const segments = splitText(item.text).map((piece): PublicClozeSegment => {
-      if (piece.kind === 'text') return piece;
+    const segments = readPieces(item.text).map((piece): PublicClozeSegment => {
+      // A copy: the pieces are shared by every attempt, the segments are this one's own.
+      if (piece.kind === 'text') return { kind: 'text', text: piece.text };
       const gap = item.gaps.find((candidate) => candidate.id === piece.gapId);
       const choices = gap?.choices?.map((choice) => ({ id: choice, text: choice }));
       return {
@@ -374,7 +425,8 @@ export const clozeType: QuestionTypeModule<'cloze'> = {
       prompt: item.prompt,
       points: item.points,
       segments,
-      maskedSentenceIds: listEvidenceSentenceIds(item),
+      // A copy of the item's list: each public question's is its own.
+      maskedSentenceIds: [...readMaskedSentenceIds(item)],
     };
   },
   describeResponse: RESPONSE_DESCRIPTIONS.cloze,

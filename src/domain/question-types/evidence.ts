@@ -1,5 +1,5 @@
 import { findSentence } from '../article';
-import { listEvidenceSentenceIds } from '../resolved-bank';
+import { listEvidenceSentenceIds, type ResolvedQuestion } from '../resolved-bank';
 import type { EvidenceResponse } from '../responses';
 import { applyScoring, scoreWhenAnswered, selectionShare, shareScore } from '../scorers';
 import type { QuestionTypeModule } from './question-type-module';
@@ -17,6 +17,22 @@ export function evidenceBankFields({ z, text, scoring }: SchemaKit) {
     }),
     scoring,
   };
+}
+
+/**
+ * The key (the sentences a question's evidence touches) per question: listing it again for every
+ * response scored cost a few per cent of scoring's time, and the bank's evidence does not change.
+ * Only read, by `selectionShare`; `correctResponse` still hands out a list of its own.
+ */
+const keys = new WeakMap<ResolvedQuestion, readonly string[]>();
+
+function readKey(question: ResolvedQuestion): readonly string[] {
+  let key = keys.get(question);
+  if (key === undefined) {
+    key = listEvidenceSentenceIds(question);
+    keys.set(question, key);
+  }
+  return key;
 }
 
 /**
@@ -55,7 +71,7 @@ export const evidenceType: QuestionTypeModule<'evidence'> = {
 
   score(item, response, context) {
     return scoreWhenAnswered(item.points, response, context, (answered) => {
-      const key = listEvidenceSentenceIds(context.question);
+      const key = readKey(context.question);
       const chosen = 'sentences' in answered ? answered.sentences : [];
       return shareScore(applyScoring(selectionShare(key, chosen), item.scoring), item.points);
     });

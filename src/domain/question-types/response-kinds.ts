@@ -70,13 +70,20 @@ export const RESPONSE_KINDS = {
 } satisfies { [T in QuestionType]: ResponseKind<T> };
 
 /**
+ * The kinds in registry order, listed once: scoring asks for a response's kind for every answer
+ * (through `isAnswered`), and listing them afresh each time showed in the engine's profile.
+ */
+const KINDS_IN_ORDER = Object.values(RESPONSE_KINDS) as readonly ResponseKind<QuestionType>[];
+
+/**
  * The kind whose response shape `response` has (the first, in registry order, with one of its
  * fields), found without the question: drafts and saved answers are read this way.
  */
 export function kindOfResponse(response: QuestionResponse): ResponseKind<QuestionType> | undefined {
-  return (Object.values(RESPONSE_KINDS) as ResponseKind<QuestionType>[]).find((kind) =>
-    kind.responseKeys.some((key) => Object.hasOwn(response, key)),
-  );
+  for (const kind of KINDS_IN_ORDER) {
+    for (const key of kind.responseKeys) if (Object.hasOwn(response, key)) return kind;
+  }
+  return undefined;
 }
 
 /**

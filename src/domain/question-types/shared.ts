@@ -159,11 +159,16 @@ export function presentChoices(
   listName: string,
   choices: readonly { id: string; text: string }[],
 ): PublicChoice[] {
-  const order = context.choiceOrders?.[`${context.prefix}${listName}`];
+  // A whole question's lists are named without a prefix: no new string to build and hash for them.
+  const order =
+    context.choiceOrders?.[context.prefix === '' ? listName : `${context.prefix}${listName}`];
   const presented: PublicChoice[] = [];
   for (const id of order ?? []) {
-    const choice = choices.find((candidate) => candidate.id === id);
-    if (choice !== undefined) presented.push({ id: choice.id, text: choice.text });
+    for (const choice of choices) {
+      if (choice.id !== id) continue;
+      presented.push({ id: choice.id, text: choice.text });
+      break;
+    }
   }
   if (order?.length !== choices.length || presented.length !== choices.length) {
     throw new Error(

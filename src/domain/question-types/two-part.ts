@@ -175,8 +175,18 @@ export const twoPartType: QuestionTypeModule<'two-part'> = {
     type: 'two-part',
     prompt: item.prompt,
     points: item.partA.points + item.partB.points,
-    partA: partAModule(item.partA.type).toPublic(item.partA, { ...context, prefix: 'partA.' }),
-    partB: partBModule(item.partB.type).toPublic(item.partB, { ...context, prefix: 'partB.' }),
+    // Contexts written out, not spread: a spread copy is much slower to build, and these are
+    // built for every two-part question of every review.
+    partA: partAModule(item.partA.type).toPublic(item.partA, {
+      questionId: context.questionId,
+      prefix: 'partA.',
+      choiceOrders: context.choiceOrders,
+    }),
+    partB: partBModule(item.partB.type).toPublic(item.partB, {
+      questionId: context.questionId,
+      prefix: 'partB.',
+      choiceOrders: context.choiceOrders,
+    }),
   }),
   describeResponse: RESPONSE_DESCRIPTIONS['two-part'],
 

@@ -70,7 +70,7 @@ export function ReaderPage() {
       )}
       {resource.status === 'ready' && (
         <div className="reader-layout">
-          <ArticleView article={resource.data.article} headingLevel={1} />
+          <ArticleView article={resource.data.article} headingLevel={1} withSettings />
           <aside className="reader-quizzes" aria-labelledby="reader-quizzes-heading">
             <h2 id="reader-quizzes-heading" tabIndex={-1}>
               Quizzes on this article

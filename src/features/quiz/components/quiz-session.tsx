@@ -267,6 +267,7 @@ function QuizWorkspace({
     <ArticleView
       article={article}
       headingLevel={2}
+      withSettings
       masked={
         question.type === 'cloze' && !closed ? new Set(question.maskedSentenceIds) : undefined
       }

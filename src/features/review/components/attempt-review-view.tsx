@@ -158,6 +158,7 @@ export function AttemptReviewView({ review }: { review: AttemptReview }) {
             <ArticleView
               article={article}
               headingLevel={2}
+              withSettings
               highlighted={highlight ? new Set(highlight.sentenceIds) : undefined}
               afterHighlight={
                 highlight && (
