@@ -132,7 +132,7 @@ export function createApp({
         'Articles, quizzes, attempts, and the teacher\'s accounts, assignments and results. Errors are `{ "error": { "code", "message", "details" } }`. State-changing requests under /api/teacher and /api/join must carry this site\'s `Origin` (browsers send it) or `Sec-Fetch-Site: same-origin`.',
     },
   });
-  if (clientDir !== undefined) app.get('*', serveClient(clientDir));
+  if (clientDir !== undefined) app.get('*', serveClient(clientDir, { content }));
   app.notFound(handleNotFound);
   app.onError(handleError);
   return routes;

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { MiddlewareHandler } from 'hono';
-import { loadContent, type LoadedContent } from '../../content/load-content';
+import type { LoadedContent } from '../../content/load-content';
 import { createArticleRoutes } from '../content/article-routes';
 import { createBankRoutes } from '../content/bank-routes';
 
@@ -59,17 +59,11 @@ const EMPTY_ROOT = '<div id="root"></div>';
 const READER_PATH = /^\/articles\/([^/]+)\/?$/;
 
 export interface ServeClientOptions {
-  /**
-   * The content whose articles are rendered into the reader's first response. Default: loaded
-   * from QUESTIONS_DIR (or questions/), as src/server/main.ts does.
-   */
-  content?: LoadedContent | Promise<LoadedContent>;
+  /** The content the app serves: its articles are rendered into the reader's first response. */
+  content: LoadedContent;
   /** The server-side renderer's module. Default: `dist/prerender/prerender.js` beside `clientDir`. */
   prerenderer?: string;
 }
-
-const defaultQuestionsDir = () =>
-  process.env.QUESTIONS_DIR ?? resolve(import.meta.dirname, '../../../questions');
 
 /**
  * Renders every article's reader page with the built renderer, from exactly the JSON the API
@@ -80,13 +74,12 @@ const defaultQuestionsDir = () =>
  */
 async function prerenderReaderPages(
   rendererFile: string,
-  content: ServeClientOptions['content'],
+  loaded: LoadedContent,
 ): Promise<Map<string, RenderedPage>> {
   const pages = new Map<string, RenderedPage>();
   if (!existsSync(rendererFile)) return pages;
   try {
     const renderer = (await import(pathToFileURL(rendererFile).href)) as Prerenderer;
-    const loaded = await (content ?? loadContent(defaultQuestionsDir()));
     const articles = createArticleRoutes(loaded);
     const banks = (await (await createBankRoutes(loaded).request('/')).json()) as {
       articleId: string;
@@ -186,10 +179,7 @@ function injectPage(indexHtml: string, page: RenderedPage): string | undefined {
  * article already rendered in it, so the text paints before the JavaScript has run. Without a
  * build, pages get a 503 that says how to make one, while the API keeps working.
  */
-export function serveClient(
-  clientDir: string,
-  options: ServeClientOptions = {},
-): MiddlewareHandler {
+export function serveClient(clientDir: string, options: ServeClientOptions): MiddlewareHandler {
   const indexFile = join(clientDir, 'index.html');
   if (!existsSync(indexFile)) {
     return async (c, next) => {
