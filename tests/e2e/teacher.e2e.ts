@@ -213,7 +213,8 @@ describe.skipIf(skipBrowserTests)('a teacher and a class in Chromium', () => {
           (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0,
       ),
     ).resolves.toBe(true);
-    await expect(teacher.locator('.site-header').isVisible()).resolves.toBe(false);
+    // The page's styles arrive with its lazily loaded chunk; the header must then be hidden.
+    await teacher.locator('.site-header').waitFor({ state: 'hidden', timeout: 5000 });
     await expectAccessible(teacher, 'the projector view');
     await teacher.getByRole('link', { name: 'Back to the assignment' }).click();
 

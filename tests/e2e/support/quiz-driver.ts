@@ -245,7 +245,11 @@ function sentenceText(article: Article, sentenceId: string): string {
   return sentence.text;
 }
 
-/** Moves items up one step at a time until the list reads `target`, pressing with `press`. */
+/**
+ * Moves items up one step at a time until the list reads `target`, pressing with `press`. When the
+ * shuffle already showed `target` and the question is unanswered, keeps the order as the answer,
+ * as a student would: a list nobody touched is not an answer.
+ */
 async function arrangeOrder(
   scope: Locator,
   items: { id: string; text: string }[],
@@ -253,14 +257,18 @@ async function arrangeOrder(
   press: (button: Locator) => Promise<void>,
 ): Promise<void> {
   const textOf = (id: string) => choiceText(items, id);
+  let moved = false;
   for (let position = 0; position < target.length; position += 1) {
     const wanted = textOf(target[position] ?? '');
     const current = await scope.locator('.order-text').allTextContents();
     const from = current.indexOf(wanted);
     for (let step = from; step > position; step -= 1) {
       await press(scope.getByRole('button', { name: `Move “${wanted}” up` }));
+      moved = true;
     }
   }
+  const keep = scope.getByRole('button', { name: 'Keep this order as my answer' });
+  if (!moved && (await keep.count()) > 0) await press(keep);
 }
 
 type AnswerControl = (
