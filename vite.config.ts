@@ -1,7 +1,8 @@
 import { build, type Plugin } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
+import { findPostgresBin, MISSING_POSTGRES_MESSAGE } from './tests/server/support/postgres-bin.js';
 
 const apiTarget = `http://localhost:${process.env.API_PORT ?? '3000'}`;
 
@@ -73,6 +74,38 @@ function buildPrerenderer(): Plugin {
 }
 
 // index.html lives in src/ so the top level keeps to the design card; paths below are from src/.
+/** The server tests that are about SQLite itself: its checkpoints, query plans and old files. */
+const SQLITE_ONLY_TESTS = [
+  'tests/server/db/checkpoints.test.ts',
+  'tests/server/db/query-plans.test.ts',
+  'tests/server/db/print-seed-migration.test.ts',
+  'tests/server/db/student-identity-migration.test.ts',
+];
+
+/**
+ * The server tests again on PostgreSQL (a throwaway cluster, tests/server/support). Without
+ * PostgreSQL installed they are left out with a message, except under CI, where the project's
+ * setup then fails.
+ */
+function postgresProject(): TestProjectInlineConfiguration[] {
+  if (findPostgresBin() === undefined && process.env.CI !== 'true') {
+    if (process.env.VITEST) console.warn(MISSING_POSTGRES_MESSAGE);
+    return [];
+  }
+  return [
+    {
+      extends: true,
+      test: {
+        name: 'postgres',
+        environment: 'node',
+        include: ['tests/server/**/*.test.ts'],
+        exclude: SQLITE_ONLY_TESTS,
+        globalSetup: ['tests/server/support/postgres-global-setup.ts'],
+      },
+    },
+  ];
+}
+
 export default defineConfig({
   root: 'src',
   publicDir: '../public',
@@ -124,6 +157,7 @@ export default defineConfig({
           include: ['tests/{app,features,components,lib}/**/*.test.{ts,tsx}'],
         },
       },
+      ...postgresProject(),
       {
         // The built app on the real server in Chromium (tests/e2e/global-setup.ts starts both).
         extends: true,

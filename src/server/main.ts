@@ -9,6 +9,7 @@ import { createContentStore } from './content/content-store';
 import { DEFAULT_RATE_LIMITS, UNLIMITED_RATE_LIMITS } from './http/rate-limit';
 import {
   describeStorageFailure,
+  isPostgresUrl,
   isStorageFailure,
   openDatabase,
   probeDatabaseWrite,
@@ -24,7 +25,27 @@ import {
 const repoRoot = resolve(import.meta.dirname, '../..');
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
-const databasePath = process.env.DATABASE_PATH ?? join(repoRoot, 'data', 'readproof.sqlite');
+/**
+ * DATABASE_URL (`postgres://…`) selects PostgreSQL, for several instances on one database
+ * (docs/operations.md); without it, the SQLite file at DATABASE_PATH.
+ */
+const databaseUrl = process.env.DATABASE_URL || undefined;
+if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+  console.error(
+    `DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/readproof; for SQLite set DATABASE_PATH instead.`,
+  );
+  process.exit(1);
+}
+const databaseLocation =
+  databaseUrl ?? process.env.DATABASE_PATH ?? join(repoRoot, 'data', 'readproof.sqlite');
+/** The database as logs may show it: a PostgreSQL URL without its password. */
+const databaseName = databaseUrl === undefined ? databaseLocation : withoutPassword(databaseUrl);
+
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password !== '') parsed.password = '***';
+  return parsed.href;
+}
 const questionsDir = process.env.QUESTIONS_DIR ?? join(repoRoot, 'questions');
 /** Connections queued while the server is busy, e.g. a whole class opening the quiz at once. */
 const LISTEN_BACKLOG = 4096;
@@ -111,12 +132,17 @@ const logStatement =
 async function openWritableDatabase(): Promise<AppDatabase> {
   const refuse = (reason: string): never => {
     console.error(
-      `Readproof did not start: the database ${databasePath} cannot be written (${reason}). Check that the file and its folder are writable and the disk has space.`,
+      databaseUrl === undefined
+        ? `Readproof did not start: the database ${databaseName} cannot be written (${reason}). Check that the file and its folder are writable and the disk has space.`
+        : `Readproof did not start: the database ${databaseName} cannot be written (${reason}). Check that the PostgreSQL server is running, reachable and not read-only, and that its disk has space.`,
     );
     process.exit(1);
   };
   try {
-    const opened = await openDatabase(databasePath, { onPrepare: logStatement });
+    const opened = await openDatabase(databaseLocation, {
+      onPrepare: logStatement,
+      poolSize: readPositiveInteger('DATABASE_POOL_SIZE', 10),
+    });
     const problem = await probeDatabaseWrite(opened, new Date());
     return problem === null ? opened : refuse(problem);
   } catch (error) {
@@ -194,7 +220,7 @@ server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
   const shownHost =
     host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? 'localhost' : host;
   console.log(
-    `Readproof is running at http://${shownHost}:${listeningPort} (database: ${databasePath})`,
+    `Readproof is running at http://${shownHost}:${listeningPort} (database: ${databaseName})`,
   );
 });
 

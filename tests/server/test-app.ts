@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { loadContent, type LoadedContent } from '../../src/content/load-content';
 import type { PublicPartA, PublicPartB, PublicQuestion } from '../../src/domain/public-question';
 import { createApp, type AppOptions } from '../../src/server/app';
-import { openDatabase, type AppDatabase } from '../../src/server/db/database';
+import type { AppDatabase } from '../../src/server/db/database';
+import { openTestDatabase } from './support/test-database';
 
 export const QUESTIONS_DIR = resolve(import.meta.dirname, '../../questions');
 
@@ -20,10 +21,10 @@ export interface TestApp {
   content: LoadedContent;
 }
 
-/** The app over a fresh in-memory database and the shipped content. */
+/** The app over a fresh empty database (SQLite in memory, or PostgreSQL) and the shipped content. */
 export async function createTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
   const content = options.content ?? (await loadShippedContent());
-  const db = options.db ?? (await openDatabase(':memory:'));
+  const db = options.db ?? (await openTestDatabase());
   return { app: createApp({ ...options, db, content }), db, content };
 }
 

@@ -1,6 +1,7 @@
 import type { NotNull } from 'kysely';
 import type { QuestionResponse } from '../../domain/responses';
 import type { AppDatabase } from '../db/database';
+import { lockUntilCommit } from '../db/dialect';
 import {
   insertAttempt,
   toAttempt,
@@ -20,6 +21,9 @@ export async function insertAssignmentAttempt(
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     if (attemptsAllowed !== null) {
+      // One student's joins at a time on every instance, so the count below is still true
+      // when the attempt is inserted.
+      await lockUntilCommit(trx, `attempts-of:${attempt.assignmentId}:${attempt.studentKey}`);
       const { count } = await trx
         .selectFrom('attempts')
         .select((eb) => eb.fn.countAll<number>().as('count'))

@@ -14,6 +14,7 @@ import {
   timeSinceLastSubmit,
 } from './attempt-queries';
 import type { AppDatabase } from '../db/database';
+import { runOnOneInstanceAtATime } from '../db/dialect';
 
 const GRACE_MS = DEADLINE_GRACE_SECONDS * 1000;
 
@@ -71,7 +72,8 @@ export const PRACTICE_ATTEMPT_EXPIRY_DAYS = 7;
  * are over at `now`; optionally only those of one assignment or one attempt. Such an attempt is
  * recorded as submitted at its deadline, by the deadline, so the gradebook shows it as overdue.
  * Runs on every access to an attempt, before the gradebook, and from a periodic sweep; a batch
- * at a time, letting other requests run in between. Resolves with how many it submitted.
+ * at a time, letting other requests run in between. Resolves with how many this call submitted
+ * (not those another instance or request submitted meanwhile).
  */
 export async function submitOverdueAttempts(
   { db, store }: { db: AppDatabase; store: ContentStore },
@@ -87,15 +89,16 @@ export async function submitOverdueAttempts(
       await sweepTurn();
       const version = await versionOf(store, attempt);
       const { id, deadline } = attempt;
-      await submitAttempt(
+      const stored = await submitAttempt(
         db,
         id,
         { submittedAt: deadline, submittedBy: 'deadline' },
         (attempt, responses, acceptances) =>
           scoreAgainst(version, attempt.plan, responses, acceptances),
       );
+      // Another instance (or the student's own submit) may have got there first.
+      if (stored?.resultJson !== undefined) submitted += 1;
     }
-    submitted += overdue.length;
     if (overdue.length < SWEEP_BATCH) return submitted;
   }
 }
@@ -177,7 +180,12 @@ export async function sweepAttempts(
   deps: { db: AppDatabase; store: ContentStore },
   now: Date,
 ): Promise<void> {
-  await submitOverdueAttempts(deps, now);
-  await expireAbandonedPracticeAttempts(deps.db, now);
-  await compactStoredResults(deps.db);
+  // Several instances on one PostgreSQL database: one sweeps while the others skip their turn.
+  // Submitting stays idempotent without it (a row lock and a status check), so this only saves
+  // them the same work.
+  await runOnOneInstanceAtATime(deps.db, 'readproof:sweep', async () => {
+    await submitOverdueAttempts(deps, now);
+    await expireAbandonedPracticeAttempts(deps.db, now);
+    await compactStoredResults(deps.db);
+  });
 }

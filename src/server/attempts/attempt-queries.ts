@@ -5,8 +5,9 @@ import type { TeacherAcceptance } from '../../domain/regrade';
 import type { ResponseMap, QuestionResponse } from '../../domain/responses';
 import type { AttemptResult, ResultStatus } from '../../domain/results';
 import type { AppDatabase } from '../db/database';
+import { isDatabaseError, isPostgres, lockUntilCommit } from '../db/dialect';
 import type { AttemptReviewRule, AttemptRow, AttemptStatus, SubmittedBy } from '../db/schema';
-import { listTeacherAcceptances } from '../results/teacher-acceptances';
+import { listTeacherAcceptances, regradeLockName } from '../results/teacher-acceptances';
 
 /** An attempt as the routes use it: columns decoded, JSON parsed. */
 export interface Attempt {
@@ -177,6 +178,25 @@ export async function getAttempt(db: AppDatabase, id: string): Promise<Attempt |
   return row && toAttempt(row);
 }
 
+/**
+ * The attempt, locked until the transaction `trx` ends, so no answer is saved to it (see
+ * `upsertResponseStatement`) and no other instance submits it meanwhile. On SQLite, write
+ * transactions already run one at a time.
+ */
+const getAttemptForUpdateStatement = reuseStatement(['id'], (db, param) =>
+  db
+    .selectFrom('attempts')
+    .selectAll()
+    .where('id', '=', param('id'))
+    .$if(isPostgres(db), (query) => query.forUpdate()),
+);
+
+async function lockAttempt(trx: AppDatabase, id: string): Promise<Attempt | undefined> {
+  const { rows } = await getAttemptForUpdateStatement.run(trx, { id });
+  const row = rows[0] as AttemptRow | undefined;
+  return row && toAttempt(row);
+}
+
 const listResponsesStatement = reuseStatement(['attemptId'], (db, param) =>
   db
     .selectFrom('responses')
@@ -271,7 +291,11 @@ const upsertResponseStatement = reuseStatement(
               where('deadline', 'is', null),
               where('deadline', '>=', param('latestDeadline')),
             ]),
-          ),
+          )
+          // On PostgreSQL, waits for a submit of this attempt in progress and then sees it
+          // submitted, or makes the submit wait until this answer is committed: either way an
+          // acknowledged answer is in the score.
+          .$if(isPostgres(db), (query) => query.forShare()),
       )
       .onConflict((conflict) =>
         conflict.columns(['attempt_id', 'question_id']).doUpdateSet((eb) => ({
@@ -302,12 +326,6 @@ interface PendingWrite {
 
 /** Writes (saves and submits) waiting for the next group commit, per database. */
 const pendingWrites = new WeakMap<AppDatabase, PendingWrite[]>();
-
-/** Whether `error` came from SQLite (better-sqlite3 gives its errors an `SQLITE_…` code). */
-function isDatabaseError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_');
-}
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
@@ -347,6 +365,10 @@ function applyInNextCommit<T>(
   db: AppDatabase,
   apply: (trx: AppDatabase) => Promise<T>,
 ): Promise<T> {
+  // PostgreSQL commits concurrent transactions of a pool's connections together by itself (its
+  // write-ahead log is flushed once for all the commits waiting), and row locks order a save
+  // against a submit of the same attempt, so each write has a transaction of its own there.
+  if (isPostgres(db)) return db.transaction().execute(apply);
   return new Promise<T>((settle, fail) => {
     let pending = pendingWrites.get(db);
     if (!pending) {
@@ -414,7 +436,7 @@ export async function compactPendingResults(db: AppDatabase, limit: number): Pro
     json === null ? [] : [{ id, deflated: deflateResultJson(json) }],
   );
   if (compacted.length === 0) return 0;
-  await db.transaction().execute(async (trx) => {
+  const store = async (trx: AppDatabase) => {
     for (const { id, deflated } of compacted) {
       await trx
         .updateTable('attempts')
@@ -423,7 +445,10 @@ export async function compactPendingResults(db: AppDatabase, limit: number): Pro
         .where('result_pending_json', 'is not', null)
         .execute();
     }
-  });
+  };
+  // One transaction saves SQLite a commit per row. On PostgreSQL each row commits alone: a
+  // transaction would hold many attempts' locks at once, inviting deadlocks with a regrade.
+  await (isPostgres(db) ? store(db) : db.transaction().execute(store));
   return compacted.length;
 }
 
@@ -465,8 +490,13 @@ async function submitIn(
   submission: Submission,
   score: ScoreSubmission,
 ): Promise<SubmittedAttempt | undefined> {
-  const attempt = await getAttempt(trx, attemptId);
+  const attempt = await lockAttempt(trx, attemptId);
   if (!attempt || attempt.status === 'submitted') return attempt;
+  // A regrade of the assignment (accepted-answer-queries.ts) waits for this submit, or this
+  // submit for it, so it is scored with the acceptances or regraded by them.
+  if (attempt.assignmentId !== null) {
+    await lockUntilCommit(trx, regradeLockName(attempt.assignmentId), 'shared');
+  }
   const overdue =
     submission.overdueBefore !== undefined &&
     attempt.deadline !== null &&

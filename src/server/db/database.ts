@@ -4,7 +4,9 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { isPostgres } from './dialect';
 import { migrateToLatest } from './migrations';
+import { openPostgresDatabase, type PostgresOptions } from './postgres-database';
 import type { Database } from './schema';
 
 export type AppDatabase = Kysely<Database>;
@@ -151,21 +153,36 @@ function checkpointWhenIdle(
   };
 }
 
+export interface OpenOptions extends PostgresOptions {
+  /** SQLite only: open an existing file without write access. */
+  readonly?: boolean;
+  /** SQLite only: called with each distinct statement's SQL when first prepared (the bench's plans). */
+  onPrepare?: (sql: string) => void;
+}
+
+/** Whether `location` is a PostgreSQL connection URL rather than a SQLite file's path. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
 /**
- * Opens (creating if needed) the SQLite file at `path`, or an in-memory database for `:memory:`,
- * and migrates it to the latest schema. `readonly` opens an existing file without write access,
+ * Opens the database at `location` and migrates it to the latest schema: PostgreSQL for a
+ * `postgres://` URL, otherwise the SQLite file at that path (created if needed), or an in-memory
+ * SQLite database for `:memory:`. `readonly` opens an existing SQLite file without write access,
  * as a read-only file or folder would (tests use it: they run as root, whom `chmod` does not stop).
  */
 export async function openDatabase(
+  location: string,
+  options: OpenOptions = {},
+): Promise<AppDatabase> {
+  return isPostgresUrl(location)
+    ? openPostgresDatabase(location, options)
+    : openSqliteDatabase(location, options);
+}
+
+async function openSqliteDatabase(
   path: string,
-  {
-    readonly = false,
-    onPrepare,
-  }: {
-    readonly?: boolean;
-    /** Called with each distinct statement's SQL when it is first prepared (the bench's plans). */
-    onPrepare?: (sql: string) => void;
-  } = {},
+  { readonly = false, onPrepare }: OpenOptions,
 ): Promise<AppDatabase> {
   if (path !== ':memory:' && !readonly) mkdirSync(dirname(path), { recursive: true });
   const sqlite = new BetterSqlite3(path, { timeout: 5000, readonly });
@@ -190,10 +207,12 @@ export async function openDatabase(
 }
 
 /**
- * SQLite's codes for storage that refuses writes (a read-only file or folder, a full disk, a
- * failing device), and the file system's, from creating the database's folder.
+ * Codes for storage that refuses writes: SQLite's (a read-only file or folder, a full disk, a
+ * failing device), the file system's (creating the database's folder), and PostgreSQL's (a full
+ * disk, a read-only standby, a server that cannot be reached or is shutting down).
  */
-const STORAGE_FAILURE_CODE = /^(SQLITE_(READONLY|FULL|IOERR|CANTOPEN)|EACCES|EPERM|EROFS|ENOSPC)/;
+const STORAGE_FAILURE_CODE =
+  /^(SQLITE_(READONLY|FULL|IOERR|CANTOPEN)|EACCES|EPERM|EROFS|ENOSPC|ECONNREFUSED|53100|25006|08\w{3}|57P0[1-3])/;
 
 /** Whether `error` (or its cause) says the database's storage cannot be written. */
 export function isStorageFailure(error: unknown): error is Error & { code: string } {
@@ -226,10 +245,15 @@ export async function probeDatabaseWrite(db: AppDatabase, now: Date): Promise<st
   }
 }
 
-/** The database's size in bytes: its pages, free ones included (the write-ahead log aside). */
+/**
+ * The database's size in bytes: SQLite's pages, free ones included (the write-ahead log aside);
+ * PostgreSQL's database as the server reports it.
+ */
 export async function measureDatabaseSize(db: AppDatabase): Promise<number> {
-  const { rows } = await sql<{ size: number }>`
-    select page_count * page_size as size from pragma_page_count(), pragma_page_size()
-  `.execute(db);
+  const { rows } = isPostgres(db)
+    ? await sql<{ size: number }>`select pg_database_size(current_database()) as size`.execute(db)
+    : await sql<{ size: number }>`
+        select page_count * page_size as size from pragma_page_count(), pragma_page_size()
+      `.execute(db);
   return Number(rows[0]?.size ?? 0);
 }

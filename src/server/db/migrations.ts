@@ -4,6 +4,7 @@ import { toStoredResult } from '../attempts/attempt-queries';
 import { normaliseStudentName, studentNameKey } from '../../domain/student-name';
 import { deriveSeed } from '../../domain/seeded-random';
 import { PLAN_SEED_LIMIT } from '../http/tokens';
+import { columnTypes, isPostgres } from './dialect';
 
 /**
  * Every schema change, in order of their names. A migration is never edited once shipped: a
@@ -225,9 +226,10 @@ export const migrations: Record<string, Migration> = {
       // A stored result repeated every question's text, key, explanation and evidence (about
       // 17 KB a practice attempt): it is now deflated, and the score and each question's mark get
       // columns of their own, so the gradebook and the CSVs never read whole results.
-      await db.schema.alterTable('attempts').addColumn('result_deflated', 'blob').execute();
+      const types = columnTypes(db);
+      await db.schema.alterTable('attempts').addColumn('result_deflated', types.bytes).execute();
       for (const column of ['score_total', 'score_max_points', 'score_percent']) {
-        await db.schema.alterTable('attempts').addColumn(column, 'real').execute();
+        await db.schema.alterTable('attempts').addColumn(column, types.float).execute();
       }
       await db.schema.alterTable('attempts').addColumn('marks_json', 'text').execute();
       const submitted = await sql<{ id: string; result_json: string }>`
@@ -253,34 +255,13 @@ export const migrations: Record<string, Migration> = {
         .addColumn('probed_at', 'text', (column) => column.notNull())
         .execute();
 
-      // Triggers, not the code that writes, raise an assignment's revision, so no write path
-      // (joining, saving, submitting, the deadline, deleting) can forget to.
+      // Each assignment's results revision, the gradebook's ETag.
       await db.schema
         .createTable('results_revisions')
         .addColumn('assignment_id', 'text', (column) => column.primaryKey())
         .addColumn('revision', 'integer', (column) => column.notNull())
         .execute();
-      const raise = (assignmentId: string) => `
-        insert into results_revisions (assignment_id, revision) values (${assignmentId}, 1)
-          on conflict (assignment_id) do update set revision = revision + 1;`;
-      const raiseForAttempt = (attemptId: string) => `
-        insert into results_revisions (assignment_id, revision)
-          select assignment_id, 1 from attempts where id = ${attemptId} and assignment_id is not null
-          on conflict (assignment_id) do update set revision = revision + 1;`;
-      const triggers = [
-        `attempts_inserted after insert on attempts when new.assignment_id is not null
-          begin ${raise('new.assignment_id')} end`,
-        `attempts_updated after update on attempts when new.assignment_id is not null
-          begin ${raise('new.assignment_id')} end`,
-        `attempts_deleted after delete on attempts when old.assignment_id is not null
-          begin ${raise('old.assignment_id')} end`,
-        `responses_inserted after insert on responses begin ${raiseForAttempt('new.attempt_id')} end`,
-        `responses_updated after update on responses begin ${raiseForAttempt('new.attempt_id')} end`,
-        `responses_deleted after delete on responses begin ${raiseForAttempt('old.attempt_id')} end`,
-      ];
-      for (const trigger of triggers) {
-        await sql.raw(`create trigger results_revision_${trigger}`).execute(db);
-      }
+      await createResultsRevisionTriggers(db);
     },
   },
   '0007-attempt-removals': {
@@ -301,9 +282,9 @@ export const migrations: Record<string, Migration> = {
         .addColumn('attempt_status', 'text', (column) => column.notNull())
         .addColumn('started_at', 'text', (column) => column.notNull())
         .addColumn('submitted_at', 'text')
-        .addColumn('score', 'real')
-        .addColumn('max_points', 'real')
-        .addColumn('percent', 'real')
+        .addColumn('score', columnTypes(db).float)
+        .addColumn('max_points', columnTypes(db).float)
+        .addColumn('percent', columnTypes(db).float)
         .addColumn('removed_at', 'text', (column) => column.notNull())
         .execute();
       await db.schema
@@ -385,6 +366,71 @@ export const migrations: Record<string, Migration> = {
     },
   },
 };
+
+/**
+ * Triggers, not the code that writes, raise an assignment's revision, so no write path (joining,
+ * saving, submitting, the deadline, deleting) can forget to. The two databases spell triggers
+ * differently; they do the same.
+ */
+async function createResultsRevisionTriggers(db: Kysely<unknown>): Promise<void> {
+  if (isPostgres(db)) {
+    // `results_revisions.revision`: in PostgreSQL a bare `revision` in the update is ambiguous.
+    await sql`create function raise_results_revision(assignment text) returns void
+      language sql as $$
+        insert into results_revisions (assignment_id, revision) values (assignment, 1)
+          on conflict (assignment_id) do update set revision = results_revisions.revision + 1
+      $$`.execute(db);
+    await sql`create function results_revision_of_attempt() returns trigger
+      language plpgsql as $$
+      begin
+        if tg_op = 'DELETE' then
+          if old.assignment_id is not null then perform raise_results_revision(old.assignment_id); end if;
+        elsif new.assignment_id is not null then
+          perform raise_results_revision(new.assignment_id);
+        end if;
+        return null;
+      end $$`.execute(db);
+    await sql`create function results_revision_of_response() returns trigger
+      language plpgsql as $$
+      declare
+        assignment text;
+      begin
+        if tg_op = 'DELETE' then
+          select assignment_id into assignment from attempts where id = old.attempt_id;
+        else
+          select assignment_id into assignment from attempts where id = new.attempt_id;
+        end if;
+        if assignment is not null then perform raise_results_revision(assignment); end if;
+        return null;
+      end $$`.execute(db);
+    await sql`create trigger results_revision_attempts after insert or update or delete on attempts
+      for each row execute function results_revision_of_attempt()`.execute(db);
+    await sql`create trigger results_revision_responses after insert or update or delete on responses
+      for each row execute function results_revision_of_response()`.execute(db);
+    return;
+  }
+  const raise = (assignmentId: string) => `
+    insert into results_revisions (assignment_id, revision) values (${assignmentId}, 1)
+      on conflict (assignment_id) do update set revision = revision + 1;`;
+  const raiseForAttempt = (attemptId: string) => `
+    insert into results_revisions (assignment_id, revision)
+      select assignment_id, 1 from attempts where id = ${attemptId} and assignment_id is not null
+      on conflict (assignment_id) do update set revision = revision + 1;`;
+  const triggers = [
+    `attempts_inserted after insert on attempts when new.assignment_id is not null
+      begin ${raise('new.assignment_id')} end`,
+    `attempts_updated after update on attempts when new.assignment_id is not null
+      begin ${raise('new.assignment_id')} end`,
+    `attempts_deleted after delete on attempts when old.assignment_id is not null
+      begin ${raise('old.assignment_id')} end`,
+    `responses_inserted after insert on responses begin ${raiseForAttempt('new.attempt_id')} end`,
+    `responses_updated after update on responses begin ${raiseForAttempt('new.attempt_id')} end`,
+    `responses_deleted after delete on responses begin ${raiseForAttempt('old.attempt_id')} end`,
+  ];
+  for (const trigger of triggers) {
+    await sql.raw(`create trigger results_revision_${trigger}`).execute(db);
+  }
+}
 
 /** A print seed for an assignment made before print seeds: from its id, in range like all seeds. */
 export function printSeedFromId(id: string): number {

@@ -38,6 +38,13 @@ const sentenceSchema = z
     text: z.string(),
     start: z.int(),
     end: z.int(),
+    terms: z
+      .array(z.object({ start: z.int(), end: z.int(), entry: z.int() }))
+      .optional()
+      .openapi({
+        description:
+          "The glossary terms marked in the sentence: offsets in its text and the entry's index in `meta.glossary`.",
+      }),
   })
   .openapi('Sentence');
 
@@ -51,6 +58,12 @@ export const articleSchema = z
       genre: z.string(),
       note: z.string(),
       language: z.string(),
+      glossary: z
+        .array(z.object({ term: z.string(), definition: z.string() }))
+        .optional()
+        .openapi({
+          description: 'Words and phrases of the text with a definition for the reader.',
+        }),
     }),
     sections: z.array(
       z.object({

@@ -4,9 +4,10 @@ import type { AttemptResult } from '../../domain/results';
 import type { ResponseMap } from '../../domain/responses';
 import { versionOf, type ContentStore } from '../content/content-store';
 import type { AppDatabase } from '../db/database';
+import { lockUntilCommit } from '../db/dialect';
 import { listResponses, toAttempt, toStoredResult } from '../attempts/attempt-queries';
 import { scoreAgainst } from '../attempts/attempt-lifecycle';
-import { listTeacherAcceptances } from './teacher-acceptances';
+import { listTeacherAcceptances, regradeLockName } from './teacher-acceptances';
 
 /** One row of the regrade audit: an acceptance and, once undone, who undid it and when. */
 export interface AcceptedAnswerRecord {
@@ -116,6 +117,7 @@ export async function acceptAnswer(
 ): Promise<{ record: AcceptedAnswerRecord; created: boolean }> {
   const normalised = normaliseAcceptedAnswer(input.answer);
   return db.transaction().execute(async (trx) => {
+    await lockUntilCommit(trx, regradeLockName(input.assignmentId));
     const existing = await trx
       .selectFrom('accepted_answers')
       .select('id')
@@ -168,6 +170,7 @@ export async function revokeAcceptedAnswer(
   input: { assignmentId: string; id: string; teacher: { id: string; name: string }; at: string },
 ): Promise<{ record: AcceptedAnswerRecord; regraded: number } | undefined> {
   return db.transaction().execute(async (trx) => {
+    await lockUntilCommit(trx, regradeLockName(input.assignmentId));
     const row = await trx
       .selectFrom('accepted_answers')
       .select(['id', 'revoked_at'])

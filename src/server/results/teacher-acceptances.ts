@@ -21,3 +21,11 @@ export async function listTeacherAcceptances(
     normalisedAnswer: row.normalised_answer,
   }));
 }
+
+/**
+ * The lock a regrade of the assignment holds (exclusive) and a submit of one of its attempts
+ * (shared), so a submit is either scored with an acceptance or regraded by it (`lockUntilCommit`).
+ */
+export function regradeLockName(assignmentId: string): string {
+  return `regrade:${assignmentId}`;
+}
