@@ -12,7 +12,7 @@ import type { QuestionResponse } from '../domain/responses';
 import type { GapResult, PartScores } from '../domain/results';
 import { isAnswered } from '../domain/question-types/response-kinds';
 import { formatPointsOf } from '../lib/format-points';
-import { RESULT_STATUS_LABELS } from '../lib/labels';
+import { RESULT_STATUS_LABELS } from '../lib/question-labels';
 import {
   asCloze,
   asEvidence,

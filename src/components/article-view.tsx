@@ -9,6 +9,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { Article, Sentence } from '../domain/article';
+import type { GlossaryEntry } from '../domain/glossary';
 import { formatMinutes } from '../lib/labels';
 import { READING_SETTINGS_KEY } from './reading-settings-key';
 import './article-view.css';
@@ -23,6 +24,59 @@ const ReadingSettingsPanel = lazy(() =>
 const ReadAloudPlayer = lazy(() =>
   import('./read-aloud-player').then((module) => ({ default: module.ReadAloudPlayer })),
 );
+
+/** A glossary definition's popover: loaded when a term is first opened. */
+const GlossaryPopover = lazy(() =>
+  import('./glossary-popover').then((module) => ({ default: module.GlossaryPopover })),
+);
+
+/** The article's glossary, the term open (its button's id) and how to open or close one. */
+interface Glossary {
+  entries: GlossaryEntry[];
+  open: string | undefined;
+  toggle: (termId?: string) => void;
+}
+
+/**
+ * A sentence's text with its glossary terms as buttons, each opening its definition just after
+ * it, inside the sentence's element (a term stays in its sentence, for highlighting and
+ * read-aloud). Ids come from the sentence, so the server's HTML and the browser's match.
+ */
+function sentenceWords({ id, text, terms }: Sentence, glossary?: Glossary): ReactNode {
+  if (!glossary || !terms) return text;
+  let at = 0;
+  const words: ReactNode[] = terms.flatMap(({ start, end, entry }) => {
+    const termId = `term-${id}-${start}`;
+    const open = glossary.open === termId;
+    const before = text.slice(at, start);
+    at = end;
+    return [
+      before,
+      <button
+        key={termId}
+        type="button"
+        id={termId}
+        className="glossary-term"
+        aria-expanded={open}
+        aria-controls={open ? `${termId}-definition` : undefined}
+        onClick={() => glossary.toggle(open ? undefined : termId)}
+      >
+        {text.slice(start, end)}
+      </button>,
+      open && (
+        <Suspense key="definition">
+          <GlossaryPopover
+            termId={termId}
+            entry={glossary.entries[entry]}
+            onClose={glossary.toggle}
+          />
+        </Suspense>
+      ),
+    ];
+  });
+  words.push(text.slice(at));
+  return words;
+}
 
 /**
  * A button over the article that opens a tool below it (reading settings, read-aloud), whose code
@@ -120,6 +174,10 @@ interface ArticleViewProps {
    * apply anyway.
    */
   withSettings?: boolean;
+  /** Draws marks on a sentence's words (a student's highlights); the sentence stays one element. */
+  renderWords?: (sentence: Sentence, words: ReactNode) => ReactNode;
+  /** Shown right after each sentence (a student's note, the highlight toolbar). */
+  afterSentence?: (sentence: Sentence) => ReactNode;
 }
 
 function SentenceText({
@@ -127,11 +185,15 @@ function SentenceText({
   selection,
   highlighted,
   masked,
+  glossary,
+  renderWords = (_sentence, words) => words,
 }: {
   sentence: Sentence;
   selection?: SentenceSelection;
   highlighted: boolean;
   masked: boolean;
+  glossary?: Glossary;
+  renderWords?: ArticleViewProps['renderWords'];
 }) {
   const common = { id: sentenceElementId(sentence.id), 'data-sentence-id': sentence.id };
   if (masked) {
@@ -151,27 +213,28 @@ function SentenceText({
         aria-pressed={pressed}
         onClick={() => selection.onToggle(sentence.id)}
       >
-        {sentence.text}
+        {renderWords(sentence, sentence.text)}
       </button>
     );
   }
   if (highlighted) {
     return (
       <mark {...common} className="sentence sentence-highlight" tabIndex={-1}>
-        {sentence.text}
+        {renderWords(sentence, sentenceWords(sentence, glossary))}
       </mark>
     );
   }
   return (
     <span {...common} className="sentence">
-      {sentence.text}
+      {renderWords(sentence, sentenceWords(sentence, glossary))}
     </span>
   );
 }
 
 /**
  * An article set for reading: title, sources, reading time and sections, with every sentence an
- * element of its own (`sentence-p8.s2`) so it can be selected as evidence or highlighted.
+ * element of its own (`sentence-p8.s2`) so it can be selected as evidence or highlighted, and the
+ * glossary's terms as buttons that open their definitions (not in evidence toggles).
  */
 export function ArticleView({
   article,
@@ -182,8 +245,16 @@ export function ArticleView({
   notice,
   afterHighlight,
   withSettings = false,
+  renderWords,
+  afterSentence,
 }: ArticleViewProps) {
   const [settingsWanted, setSettingsWanted] = useState(false);
+  const [openTerm, setOpenTerm] = useState<string>();
+  const glossary = article.meta.glossary && {
+    entries: article.meta.glossary,
+    open: openTerm,
+    toggle: setOpenTerm,
+  };
   const articleRef = useArticleSettings(settingsWanted);
   const TitleTag = headingLevel === 1 ? 'h1' : 'h2';
   const SectionTag = headingLevel === 1 ? 'h2' : 'h3';
@@ -256,7 +327,10 @@ export function ArticleView({
                         selection={selection}
                         highlighted={highlighted?.has(sentence.id) ?? false}
                         masked={masked?.has(sentence.id) ?? false}
+                        glossary={glossary}
+                        renderWords={renderWords}
                       />
+                      {afterSentence?.(sentence)}
                       {sentence.id === lastHighlighted && afterHighlight}
                     </Fragment>
                   ))}

@@ -1,15 +1,13 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Article } from '../domain/article';
-import { READ_ALOUD_RATES, type ReadAloudEvent, type ReadAloudState } from '../domain/read-aloud';
+import type { ReadAloudEvent, ReadAloudState } from '../domain/read-aloud';
 import { createBrowserSpeechEngine, type SpeechEngine } from './read-aloud-engine';
-import { useReadAloudSettings } from './read-aloud-store';
-import { useReadAloud, type ReadAloudSentence } from './use-read-aloud';
+import { ReadAloudFields } from './read-aloud-fields';
+import { NO_VOICES_MESSAGE, useReadAloud, type ReadAloudSentence } from './use-read-aloud';
 import './read-aloud.css';
 
 /** The attribute on the sentence being read (read-aloud.css marks it). */
 const READING_ATTRIBUTE = 'data-read-aloud';
-
-export const NO_VOICES_MESSAGE = 'No voices for reading aloud on this device.';
 
 /** What the status line says (politely, to screen readers) after an event. */
 function describeState(
@@ -24,10 +22,6 @@ function describeState(
   if (lastEvent === 'stop') return 'Stopped.';
   if (lastEvent === 'next' || lastEvent === 'previous') return `Reading will start at ${position}.`;
   return '';
-}
-
-function formatRate(rate: number): string {
-  return `${rate}×`;
 }
 
 /**
@@ -45,7 +39,6 @@ export function ReadAloudPlayer({
   /** The speech engine; the browser's speechSynthesis unless a test gives a fake. */
   engine?: SpeechEngine | null;
 }) {
-  const id = useId();
   const panel = useRef<HTMLDivElement>(null);
   /** The article the player is in (a test may put it beside one). */
   const findRoot = () => panel.current?.closest('.article-view') ?? document;
@@ -64,8 +57,6 @@ export function ReadAloudPlayer({
   }, [article, maskedIds]);
   const { state, lastEvent, failed, current, voices, voicesStatus, voice, rate, dispatch } =
     useReadAloud({ sentences, engine, language: article.meta.language });
-  const setRate = useReadAloudSettings((settings) => settings.setRate);
-  const setVoice = useReadAloudSettings((settings) => settings.setVoice);
 
   // The sentence being read (or where reading will start, once moved to) is marked and scrolled
   // to; the focus stays on the control that was used.
@@ -82,7 +73,8 @@ export function ReadAloudPlayer({
     return () => element.removeAttribute(READING_ATTRIBUTE);
   }, [markedId]);
 
-  // A click on a sentence of the text (not a button: those select evidence) reads from it.
+  // A click on a sentence of the text reads from it; not one on a button (those select evidence,
+  // or open a glossary definition) nor in a definition.
   const ready = voicesStatus === 'ready';
   useEffect(() => {
     if (!ready) return;
@@ -90,7 +82,7 @@ export function ReadAloudPlayer({
     const readFromClick = (event: MouseEvent) => {
       if (!(event.target instanceof Element)) return;
       const element = event.target.closest('[data-sentence-id]');
-      if (!element || element.tagName === 'BUTTON') return;
+      if (!element || event.target.closest('button, [role="definition"]')) return;
       if (!window.getSelection()?.isCollapsed) return;
       const index = indexById.get(element.getAttribute('data-sentence-id') ?? '');
       if (index !== undefined) dispatch({ type: 'play', index });
@@ -189,46 +181,122 @@ export function ReadAloudPlayer({
               Stop
             </button>
           </div>
-          <div className="read-aloud-fields">
-            <div className="field">
-              <label className="field-label" htmlFor={`${id}-rate`}>
-                Speed
-              </label>
-              <select
-                id={`${id}-rate`}
-                className="select-input"
-                value={rate}
-                onChange={(event) => setRate(Number(event.target.value))}
-              >
-                {READ_ALOUD_RATES.map((option) => (
-                  <option key={option} value={option}>
-                    {formatRate(option)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label className="field-label" htmlFor={`${id}-voice`}>
-                Voice
-              </label>
-              <select
-                id={`${id}-voice`}
-                className="select-input"
-                value={voice?.id ?? ''}
-                onChange={(event) => setVoice(event.target.value)}
-              >
-                {voices.map((option) => (
-                  <option key={option.id} value={option.id}>
-                    {option.name} ({option.lang})
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
+          <ReadAloudFields voices={voices} voice={voice} rate={rate} />
           <p className="read-aloud-hint">
             {state.status === 'idle' ? 'Or click a sentence to read from it. ' : ''}
             Sentence {state.index + 1} of {sentences.length}.
           </p>
+        </>
+      )}
+      <p role="status" className="read-aloud-status">
+        {status}
+      </p>
+    </div>
+  );
+}
+
+/** Separates the texts in the key that keeps the list the same while they are. */
+const SEPARATOR = '\u0000';
+
+/**
+ * Reads a few texts aloud, one utterance each, with the article's engine and this device's speed
+ * and voice: a quiz question (its prompt, then what it shows, in order). It starts as soon as a
+ * voice is found, since it opens when the student presses Listen. Here, beside the article's
+ * player, so the two share one lazily loaded chunk.
+ */
+export function ReadAloudTexts({
+  texts: shown,
+  subject,
+  language,
+  engine: givenEngine,
+}: {
+  /** What to read, in order. */
+  texts: readonly string[];
+  /** What they are, for the buttons and the status line: "the question". */
+  subject: string;
+  language: string;
+  /** The speech engine; the browser's speechSynthesis unless a test gives a fake. */
+  engine?: SpeechEngine | null;
+}) {
+  const [engine] = useState(() =>
+    givenEngine === undefined ? createBrowserSpeechEngine() : givenEngine,
+  );
+  // The caller lists the texts on each render: the list changes only when a text does.
+  const key = shown.join(SEPARATOR);
+  const texts = useMemo<ReadAloudSentence[]>(
+    () => key.split(SEPARATOR).map((text, index) => ({ id: String(index), text })),
+    [key],
+  );
+  const { state, lastEvent, failed, voices, voicesStatus, voice, rate, dispatch } = useReadAloud({
+    sentences: texts,
+    engine,
+    language,
+  });
+
+  const ready = voicesStatus === 'ready';
+  const started = useRef(false);
+  useEffect(() => {
+    if (!ready || started.current) return;
+    started.current = true;
+    dispatch({ type: 'play', index: 0 });
+  }, [ready, dispatch]);
+
+  const status = failed
+    ? `The browser could not read ${subject} aloud. Try another voice.`
+    : voicesStatus === 'none'
+      ? NO_VOICES_MESSAGE
+      : voicesStatus === 'loading'
+        ? 'Looking for voices…'
+        : state.finished
+          ? `Finished reading ${subject}.`
+          : state.status === 'playing'
+            ? `Reading ${subject} aloud.`
+            : state.status === 'paused'
+              ? 'Paused.'
+              : lastEvent === 'stop'
+                ? 'Stopped.'
+                : '';
+
+  return (
+    <div className="article-tool-panel read-aloud-texts">
+      {ready && (
+        <>
+          <div className="read-aloud-controls" role="group" aria-label={`Read ${subject} aloud`}>
+            {state.status === 'playing' ? (
+              <button
+                type="button"
+                className="button button-small button-primary"
+                onClick={() => dispatch({ type: 'pause' })}
+              >
+                Pause
+              </button>
+            ) : state.status === 'paused' ? (
+              <button
+                type="button"
+                className="button button-small button-primary"
+                onClick={() => dispatch({ type: 'resume' })}
+              >
+                Resume
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button button-small button-primary"
+                onClick={() => dispatch({ type: 'play', index: 0 })}
+              >
+                Read {subject} again
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button-small"
+              aria-disabled={state.status === 'idle'}
+              onClick={() => dispatch({ type: 'stop' })}
+            >
+              Stop
+            </button>
+          </div>
+          <ReadAloudFields voices={voices} voice={voice} rate={rate} />
         </>
       )}
       <p role="status" className="read-aloud-status">

@@ -1,5 +1,5 @@
 import type { ResultStatus } from '../domain/results';
-import { RESULT_STATUS_LABELS } from '../lib/labels';
+import { RESULT_STATUS_LABELS } from '../lib/question-labels';
 
 /**
  * How a question (or, with `part`, one part of a two-part question) went, in words with a mark,

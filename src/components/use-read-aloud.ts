@@ -13,6 +13,9 @@ export interface ReadAloudSentence {
   text: string;
 }
 
+/** What read-aloud says where the browser has no voices for the text's language. */
+export const NO_VOICES_MESSAGE = 'No voices for reading aloud on this device.';
+
 /** Looking for voices (the browser lists them a moment after the page loads), found, or none. */
 export type VoicesStatus = 'loading' | 'ready' | 'none';
 

@@ -1,8 +1,9 @@
 import { parseArticle, type Article, type ArticleMeta } from '../domain/article';
 import { articleMetaSchema } from '../domain/article-schema';
+import { checkGlossary, markGlossaryTerms, type GlossaryEntry } from '../domain/glossary';
 import type { ContentProblem } from './content-problem';
 import { describeIssues } from './describe-issues';
-import { parseYaml, problemAtPath } from './yaml-source';
+import { parseYaml, problemAtPath, type YamlSource } from './yaml-source';
 
 export interface ArticleFile {
   file: string;
@@ -18,12 +19,31 @@ function problemAtLine(file: string, line: number, message: string): ContentProb
   return { file, line, column: 1, message };
 }
 
+/** The entries of a front matter's glossary with a text term and definition, in place. */
+function readGlossaryEntries(data: unknown): GlossaryEntry[] | undefined {
+  const list = (data as { glossary?: unknown } | null)?.glossary;
+  if (!Array.isArray(list)) return undefined;
+  return list.map((item: unknown) => {
+    const { term, definition } = (item ?? {}) as Record<string, unknown>;
+    return {
+      term: typeof term === 'string' ? term : '',
+      definition: typeof definition === 'string' ? definition : '',
+    };
+  });
+}
+
 /** Reads the front matter and returns its meta, or `undefined` with the problems that prevent it. */
 function readFrontMatter(
   file: string,
   text: string,
   folderId: string,
-): { meta: ArticleMeta | undefined; problems: ContentProblem[] } {
+): {
+  meta: ArticleMeta | undefined;
+  source?: YamlSource;
+  /** The glossary's well-formed entries when the front matter is wrong, so its terms are checked. */
+  glossary?: GlossaryEntry[];
+  problems: ContentProblem[];
+} {
   const { source, problems } = parseYaml(file, text, 2);
   if (problems.length > 0) return { meta: undefined, problems };
   const data: unknown = source.document.toJS();
@@ -31,6 +51,8 @@ function readFrontMatter(
   if (!parsed.success) {
     return {
       meta: undefined,
+      source,
+      glossary: readGlossaryEntries(data),
       problems: describeIssues(articleMetaSchema, data ?? {}, parsed.error.issues).map((issue) =>
         problemAtPath(source, issue.path, issue.message, { target: issue.target }),
       ),
@@ -39,6 +61,8 @@ function readFrontMatter(
   if (parsed.data.id !== folderId) {
     return {
       meta: undefined,
+      source,
+      glossary: parsed.data.glossary,
       problems: [
         problemAtPath(
           source,
@@ -48,7 +72,7 @@ function readFrontMatter(
       ],
     };
   }
-  return { meta: parsed.data, problems: [] };
+  return { meta: parsed.data, source, problems: [] };
 }
 
 /**
@@ -60,6 +84,8 @@ export function readArticle(file: string, text: string, folderId: string): Artic
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const problems: ContentProblem[] = [];
   let meta: ArticleMeta | undefined;
+  let metaSource: YamlSource | undefined;
+  let glossary: GlossaryEntry[] | undefined;
   let bodyStartIndex = 0;
 
   if (!FENCE.test(lines[0] ?? '')) {
@@ -80,6 +106,8 @@ export function readArticle(file: string, text: string, folderId: string): Artic
     } else {
       const frontMatter = readFrontMatter(file, lines.slice(1, closing).join('\n'), folderId);
       meta = frontMatter.meta;
+      metaSource = frontMatter.source;
+      glossary = frontMatter.meta?.glossary ?? frontMatter.glossary;
       problems.push(...frontMatter.problems);
       bodyStartIndex = closing + 1;
     }
@@ -103,6 +131,15 @@ export function readArticle(file: string, text: string, folderId: string): Artic
       column: problem.column,
       message: problem.message,
     });
+  }
+  // Glossary terms are placed at their entries in the front matter: not found, or given twice.
+  // They are checked also when other fields are wrong, so one run reports every problem.
+  if (glossary && metaSource) {
+    const { counts } = markGlossaryTerms(parsed.article.paragraphs, glossary);
+    for (const { entry, message } of checkGlossary(glossary, counts)) {
+      if (glossary[entry]?.term.trim() === '') continue; // the schema says what is wrong with it
+      problems.push(problemAtPath(metaSource, ['glossary', entry, 'term'], message));
+    }
   }
   return { file, article: parsed.article, problems };
 }

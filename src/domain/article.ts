@@ -1,3 +1,4 @@
+import { markGlossaryTerms, type GlossaryEntry, type GlossaryMark } from './glossary';
 import { countWords, splitSentences } from './sentences';
 
 /** What an article's front matter says about it. Validated by `articleMetaSchema`. */
@@ -10,6 +11,8 @@ export interface ArticleMeta {
   genre: string;
   note: string;
   language: string;
+  /** Words and phrases of the text with definitions for the reader; absent when there are none. */
+  glossary?: GlossaryEntry[];
 }
 
 export interface Sentence {
@@ -20,6 +23,8 @@ export interface Sentence {
   /** Offsets in the paragraph's text; `end` is exclusive. */
   start: number;
   end: number;
+  /** The glossary terms marked in this sentence, in reading order; absent when none are. */
+  terms?: GlossaryMark[];
 }
 
 export interface Paragraph {
@@ -91,7 +96,8 @@ function splitBlocks(body: string): Block[] {
 /**
  * Parses an article's Markdown body: paragraphs separated by blank lines, and `## ` headings that
  * start sections. Anything else Markdown can express (other headings, lists, emphasis, links) is
- * reported, since quotes and offsets are matched against the plain text.
+ * reported, since quotes and offsets are matched against the plain text. The terms of the meta's
+ * glossary are marked in the sentences (`terms`).
  */
 export function parseArticle(
   meta: ArticleMeta,
@@ -148,6 +154,14 @@ export function parseArticle(
   }
   if (paragraphs.length === 0)
     problems.push({ line: 1, column: 1, message: 'The article has no text.' });
+
+  if (meta.glossary?.length) {
+    const { marks } = markGlossaryTerms(paragraphs, meta.glossary);
+    for (const sentence of paragraphs.flatMap((paragraph) => paragraph.sentences)) {
+      const terms = marks.get(sentence.id);
+      if (terms) sentence.terms = terms;
+    }
+  }
 
   const wordCount = paragraphs.reduce((sum, paragraph) => sum + countWords(paragraph.text), 0);
   return {

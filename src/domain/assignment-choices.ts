@@ -24,4 +24,5 @@ export const ASSIGNMENT_DEFAULTS = {
   // With no due time (the default) this means once the teacher closes it: see decideReviewTiming.
   reviewPolicy: { when: 'after-due', show: 'full' },
   extraTime: {},
+  allowHighlights: true,
 } as const;

@@ -84,6 +84,9 @@ export const assignmentSettingsSchema = z.object({
     .meta({
       description: `Extra minutes on the time limit by student name, matched ignoring case and spacing, e.g. \`{ "Ann Lee": 10 }\`. ${defaultOf(ASSIGNMENT_DEFAULTS.extraTime)}`,
     }),
+  allowHighlights: z.boolean().meta({
+    description: `Students may highlight sentences of the article and add notes during the quiz. ${defaultOf(ASSIGNMENT_DEFAULTS.allowHighlights)}`,
+  }),
 });
 
 export type AssignmentSettings = z.infer<typeof assignmentSettingsSchema>;

@@ -1,5 +1,6 @@
 import { hc, type ClientResponse } from 'hono/client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
+import type { HighlightMark } from '../domain/highlights';
 import type { QuestionResponse } from '../domain/responses';
 // A type only: the browser bundle never contains server code, it borrows the routes' types.
 import type { AppType } from '../server/app';
@@ -101,6 +102,20 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...
       send(() =>
         attempt.responses[':questionId'].$delete(
           { param: { attemptId, questionId } },
+          bearer(token),
+        ),
+      ),
+    saveHighlight: (attemptId: string, token: string, highlightKey: string, mark: HighlightMark) =>
+      send(() =>
+        attempt.highlights[':highlightKey'].$put(
+          { param: { attemptId, highlightKey }, json: mark },
+          bearer(token),
+        ),
+      ),
+    removeHighlight: (attemptId: string, token: string, highlightKey: string) =>
+      send(() =>
+        attempt.highlights[':highlightKey'].$delete(
+          { param: { attemptId, highlightKey } },
           bearer(token),
         ),
       ),

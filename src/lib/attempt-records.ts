@@ -1,3 +1,4 @@
+import type { Highlight } from '../domain/highlights';
 import type { QuestionResponse } from '../domain/responses';
 import { isAnswered } from '../domain/question-types/response-kinds';
 
@@ -96,26 +97,41 @@ export function markAttemptSubmitted(attemptId: string, percent?: number): void 
 }
 
 /**
- * The answers in this device's draft of an attempt, as the quiz's draft store last kept them
- * (those the server has and those still unsent). The draft is whatever a page left in
- * localStorage, so anything that is not an object of answers counts as none.
+ * The objects under `field` (answers or highlights) in this device's draft of an attempt, as the
+ * quiz's draft store last kept them (those the server has and those still unsent), by key. The
+ * draft is whatever a page left in localStorage, so anything that is not an object counts as none.
  */
-export function readDraftResponses(attemptId: string): Record<string, QuestionResponse> {
+function readDraftEntries(
+  attemptId: string,
+  field: 'responses' | 'highlights',
+): [string, object][] {
   try {
     const draft = JSON.parse(localStorage.getItem(draftStorageKey(attemptId)) ?? 'null') as {
-      state?: { responses?: unknown };
+      state?: Record<string, unknown>;
     } | null;
-    const responses = draft?.state?.responses;
-    if (typeof responses !== 'object' || responses === null) return {};
-    return Object.fromEntries(
-      Object.entries(responses).filter(
-        (entry): entry is [string, QuestionResponse] =>
-          typeof entry[1] === 'object' && entry[1] !== null,
-      ),
+    const entries = draft?.state?.[field];
+    if (typeof entries !== 'object' || entries === null) return [];
+    return Object.entries(entries).filter(
+      (entry): entry is [string, object] => typeof entry[1] === 'object' && entry[1] !== null,
     );
   } catch {
-    return {};
+    return [];
   }
+}
+
+/** The answers in this device's draft of an attempt, by question id. */
+export function readDraftResponses(attemptId: string): Record<string, QuestionResponse> {
+  return Object.fromEntries(readDraftEntries(attemptId, 'responses')) as Record<
+    string,
+    QuestionResponse
+  >;
+}
+
+/** The highlights in this device's draft of an attempt; one without a key or sentence is none. */
+export function readDraftHighlights(attemptId: string): Highlight[] {
+  return readDraftEntries(attemptId, 'highlights')
+    .map(([, highlight]) => highlight as Highlight)
+    .filter(({ key, sentenceId }) => typeof key === 'string' && typeof sentenceId === 'string');
 }
 
 /** How many questions of an in-progress attempt have an answer in this device's draft. */

@@ -23,6 +23,8 @@ import {
   limitCodeMisses,
   type RateLimitRules,
 } from './http/rate-limit';
+import { createThrottleStore } from './http/throttle-store';
+import { refuseNulCharacters } from './http/refuse-nul-characters';
 import { createRosterRoutes } from './rosters/roster-routes';
 import { createSecurityHeaders, keepApiResponsesOutOfCaches, limitBodySize } from './http/security';
 import { serveClient } from './http/serve-client';
@@ -77,6 +79,7 @@ export function createApp({
   const app = new OpenAPIHono({ defaultHook: validationHook });
   app.use('*', createSecurityHeaders({ trustProxy }));
   app.use('/api/*', limitBodySize);
+  app.use('/api/*', refuseNulCharacters);
   // CSRF: the teacher's cookie must not let another site act for them; joining is kept to this
   // site's pages as well, so no other page can start attempts in a teacher's assignment.
   const sameOrigin = requireSameOrigin({ trustProxy, allowedOrigins });
@@ -88,8 +91,17 @@ export function createApp({
   const sessions = createTeacherSessions({ db, now, trustProxy });
   const clock = () => now().getTime();
   // Starting attempts fills the disk and wrong codes are guesses: both are limited per address.
-  const startLimiter = new RateLimiter(rateLimits.attemptStarts, clock);
-  const missLimiter = new RateLimiter(rateLimits.codeMisses, clock);
+  // The counts of these limits and of the login throttles: in this process's memory on SQLite
+  // (one process by design), in the database on PostgreSQL, so that several instances on one
+  // database share each allowance instead of multiplying it.
+  const throttleStore = createThrottleStore(db);
+  const startLimiter = new RateLimiter(
+    rateLimits.attemptStarts,
+    throttleStore,
+    'attempt-starts',
+    clock,
+  );
+  const missLimiter = new RateLimiter(rateLimits.codeMisses, throttleStore, 'code-misses', clock);
   app.use('/api/attempts', limitAttemptStarts(startLimiter, { trustProxy }));
   app.use('/api/join/:code', limitAttemptStarts(startLimiter, { trustProxy }));
   app.use('/api/join/*', limitCodeMisses(missLimiter, { trustProxy }));
@@ -109,6 +121,7 @@ export function createApp({
         sessionSecret,
         now,
         trustProxy,
+        throttleStore,
       }),
     )
     .route('/api/teacher/assignments', createAssignmentRoutes({ ...teacherOptions, randomIndex }))

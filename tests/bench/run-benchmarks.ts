@@ -1,5 +1,6 @@
 import { runDataGrowthBenchmark } from './data-growth-bench';
 import { runEngineBenchmark } from './engine-bench';
+import { runPostgresBenchmark } from './postgres-bench';
 import { runScaleBenchmark } from './scale-bench';
 import { runServerBenchmark } from './server-bench';
 
@@ -11,6 +12,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   server: runServerBenchmark,
   scale: runScaleBenchmark,
   'data-growth': runDataGrowthBenchmark,
+  postgres: runPostgresBenchmark,
   client: async () => (await import('./client-bench')).runClientBenchmark(),
 };
 

@@ -59,7 +59,7 @@ interface Measured {
 }
 
 /** The server process's CPU time so far (user + system) in ms, from /proc; NaN off Linux. */
-function readServerCpuMs(server: ServerProcess): number {
+export function readServerCpuMs(server: ServerProcess): number {
   try {
     const stat = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
@@ -71,7 +71,7 @@ function readServerCpuMs(server: ServerProcess): number {
   }
 }
 
-interface Save {
+export interface Save {
   attemptId: string;
   questionId: string;
   token: string;
@@ -79,7 +79,7 @@ interface Save {
   response: unknown;
 }
 
-function saveRequest(save: Save): autocannon.Request {
+export function saveRequest(save: Save): autocannon.Request {
   return {
     method: 'PUT',
     path: `/api/attempts/${save.attemptId}/responses/${save.questionId}`,
@@ -88,7 +88,7 @@ function saveRequest(save: Save): autocannon.Request {
   };
 }
 
-function buildSave(attempt: StartedAttempt, questionIndex: number, variant: number): Save {
+export function buildSave(attempt: StartedAttempt, questionIndex: number, variant: number): Save {
   const question = attempt.questions[questionIndex % attempt.questions.length];
   if (!question) throw new Error('An attempt without questions');
   const response = buildSomeResponse(question, variant);
@@ -132,7 +132,10 @@ function measureBaseline(server: ServerProcess): Promise<Measured> {
   });
 }
 
-async function startAttempts(server: ServerProcess, count: number): Promise<StartedAttempt[]> {
+export async function startAttempts(
+  server: Pick<ServerProcess, 'url'>,
+  count: number,
+): Promise<StartedAttempt[]> {
   const banks = (await (await fetch(`${server.url}/api/banks`)).json()) as { id: string }[];
   const attempts: StartedAttempt[] = [];
   // A few requests at a time: creating attempts is set-up, not what is measured.

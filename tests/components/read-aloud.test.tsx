@@ -8,7 +8,8 @@ import type {
   SpeechEngine,
   SpeechVoice,
 } from '../../src/components/read-aloud-engine';
-import { NO_VOICES_MESSAGE, ReadAloudPlayer } from '../../src/components/read-aloud-player';
+import { ReadAloudPlayer } from '../../src/components/read-aloud-player';
+import { NO_VOICES_MESSAGE } from '../../src/components/use-read-aloud';
 import { READ_ALOUD_KEY, useReadAloudSettings } from '../../src/components/read-aloud-store';
 import { listSentences } from '../../src/domain/article';
 import { sampleArticle } from '../features/fixtures/sample-quiz';

@@ -46,6 +46,30 @@ describe('the shipped content', () => {
   });
 });
 
+describe('the shipped glossary', () => {
+  it('defines the terms issue 17 names, each marked in the article', async () => {
+    const article = (await loadContent('questions')).articles.get('putin-kursk-visit');
+    const glossary = article?.meta.glossary ?? [];
+    const terms = glossary.map((entry) => entry.term);
+    expect(terms).toEqual(
+      expect.arrayContaining([
+        'incursion',
+        'demining',
+        'sanctions',
+        'shadow fleet',
+        'ceasefire',
+        'leverage',
+      ]),
+    );
+    const marked = new Set(
+      article?.paragraphs.flatMap((paragraph) =>
+        paragraph.sentences.flatMap((sentence) => (sentence.terms ?? []).map((mark) => mark.entry)),
+      ),
+    );
+    expect(glossary.filter((_, index) => !marked.has(index))).toEqual([]);
+  });
+});
+
 describe('loadContent on a valid folder', () => {
   let content: LoadedContent;
   beforeAll(async () => {
@@ -373,6 +397,82 @@ describe('loadContent on content written at test time', () => {
       },
     ]);
     expect(content.banks.size).toBe(0);
+  });
+
+  it('loads a glossary from the front matter and marks its terms in the sentences', async () => {
+    const original = await readFile(path.join(VALID, 'sample-article', 'article.md'), 'utf8');
+    await copyValidWith(
+      'article.md',
+      original.replace(
+        'language: en\n',
+        [
+          'language: en',
+          'glossary:',
+          '  - term: flooded',
+          '    definition: Covered by water that has come over the banks of a river.',
+          '',
+        ].join('\n'),
+      ),
+    );
+    const content = await loadContent(dir);
+    expect(content.problems).toEqual([]);
+    const article = content.articles.get('sample-article');
+    expect(article?.meta.glossary).toEqual([
+      { term: 'flooded', definition: 'Covered by water that has come over the banks of a river.' },
+    ]);
+    const marked = article?.paragraphs
+      .flatMap((paragraph) => paragraph.sentences)
+      .filter((sentence) => sentence.terms);
+    expect(
+      marked?.map(({ id, text, terms }) => [id, text.slice(terms?.[0]?.start, terms?.[0]?.end)]),
+    ).toEqual([['p3.s1', 'flooded']]);
+  });
+
+  it('reports glossary terms not in the text, given twice, or with a long definition, with file and line', async () => {
+    const original = await readFile(path.join(VALID, 'sample-article', 'article.md'), 'utf8');
+    const file = await copyValidWith(
+      'article.md',
+      original.replace(
+        'language: en\n',
+        [
+          'language: en',
+          'glossary:',
+          '  - term: flooded',
+          '    definition: Covered by water.',
+          '  - term: armistice',
+          '    definition: An agreement to stop fighting.',
+          '  - term: Flooded',
+          '    definition: Under water.',
+          '  - term: council',
+          `    definition: ${'A group of people chosen to run a town. '.repeat(8)}`,
+          '',
+        ].join('\n'),
+      ),
+    );
+    const content = await loadContent(dir);
+    expect(content.problems).toEqual([
+      {
+        file,
+        line: 13,
+        column: 11,
+        message: expect.stringMatching(
+          /^The term "armistice" is not in the article's text as a whole word or phrase/,
+        ),
+      },
+      {
+        file,
+        line: 15,
+        column: 11,
+        message: expect.stringMatching(/^The term "Flooded" is in the glossary twice \(entry 1/),
+      },
+      {
+        file,
+        line: 18,
+        column: 17,
+        message: expect.stringMatching(/^"definition": Keep a definition to 300 characters/),
+      },
+    ]);
+    expect(content.articles.size).toBe(0);
   });
 
   it('reports a folder that does not exist', async () => {

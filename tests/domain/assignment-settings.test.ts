@@ -37,6 +37,7 @@ describe('the defaults of a new assignment', () => {
       shuffleOptions: true,
       reviewPolicy: { when: 'after-due', show: 'full' },
       extraTime: {},
+      allowHighlights: true,
     });
   });
 

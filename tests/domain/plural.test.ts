@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agreeWith, formatCount, formatOrdinal, formatQuantity } from '../../src/domain/plural';
+import { formatOrdinal, formatQuantity } from '../../src/domain/number-words';
+import { agreeWith, formatCount } from '../../src/domain/plural';
 
 describe('formatCount', () => {
   it('puts the noun in the number of its count', () => {

@@ -77,6 +77,8 @@ describe('GET /api/openapi.json', () => {
     expect(operations.sort()).toEqual(
       [
         'GET /api/health',
+        'PUT /api/attempts/{attemptId}/highlights/{highlightKey}',
+        'DELETE /api/attempts/{attemptId}/highlights/{highlightKey}',
         'GET /api/articles',
         'GET /api/articles/{articleId}',
         'GET /api/banks',

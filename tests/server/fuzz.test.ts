@@ -50,6 +50,8 @@ const targetArbitrary = () =>
         ['GET', '/api/attempts/{attempt}'],
         ['PUT', '/api/attempts/{attempt}/responses/{question}'],
         ['DELETE', '/api/attempts/{attempt}/responses/{question}'],
+        ['PUT', '/api/attempts/{attempt}/highlights/{highlight}'],
+        ['DELETE', '/api/attempts/{attempt}/highlights/{highlight}'],
         ['POST', '/api/attempts/{attempt}/submit'],
         ['GET', '/api/attempts/{attempt}/review'],
         ['GET', '/api/{junk}'],
@@ -61,6 +63,10 @@ const targetArbitrary = () =>
         bank: mostly(fc.constantFrom(...testApp.content.banks.keys()), junkId),
         attempt: mostly(fc.constant(null), junkId),
         question: mostly(fc.constant(null), junkId),
+        highlight: mostly(
+          fc.constantFrom('p1.s1', 'p3.s1', 'p1.s1_0-5', 'p1.s1_5-2', 'p99.s1', 'p1.s1_0-99999'),
+          junkId,
+        ),
         junk: junkId,
       }),
     })
@@ -124,9 +130,24 @@ const bodyArbitrary = (target: Target) => {
     { requiredKeys: [] },
   );
   const bankId = fc.oneof(fc.constantFrom(...testApp.content.banks.keys()), fc.jsonValue());
+  // A highlight's colour and the student's own note: markup, control characters, over-long.
+  const highlight = fc.record(
+    {
+      colour: mostly(fc.constantFrom('yellow', 'green', 'blue', 'pink'), fc.jsonValue()),
+      note: fc.oneof(
+        fc.constant(null),
+        fc.string({ maxLength: 600 }),
+        fc.constantFrom('<script>alert(1)</script>', '\u0000', 'x'.repeat(501)),
+        fc.jsonValue(),
+      ),
+    },
+    { requiredKeys: [] },
+  );
   const usual = target.route.includes('/responses/')
     ? answer.map((response) => JSON.stringify({ response }))
-    : bankId.map((id) => JSON.stringify({ bankId: id }));
+    : target.route.includes('/highlights/')
+      ? highlight.map((value) => JSON.stringify(value))
+      : bankId.map((id) => JSON.stringify({ bankId: id }));
   return mostly(
     usual,
     fc.oneof(

@@ -99,6 +99,22 @@ describe('before submission', () => {
           withToken(attempt.token, { method: 'DELETE' }),
         );
       }
+      // The student's own highlights and notes, and their refusals, carry no key either.
+      await collect(
+        `highlight at ${bank.id}`,
+        `${base}/highlights/p1.s1`,
+        jsonRequest('PUT', { colour: 'yellow', note: 'my note' }, attempt.token),
+      );
+      await collect(
+        `refused highlight at ${bank.id}`,
+        `${base}/highlights/p99.s1`,
+        jsonRequest('PUT', { colour: 'yellow' }, attempt.token),
+      );
+      await collect(
+        `removed highlight at ${bank.id}`,
+        `${base}/highlights/p1.s1`,
+        withToken(attempt.token, { method: 'DELETE' }),
+      );
       await collect(`attempt at ${bank.id}`, base, withToken(attempt.token));
       await collect(`early review at ${bank.id}`, `${base}/review`, withToken(attempt.token));
     }
@@ -151,7 +167,8 @@ describe('before submission', () => {
         ).not.toEqual(keyQuestion.items.map((item) => item.id));
       }
     }
-  });
+    // Three requests per bank for highlights made this slower than the default 5 s under load.
+  }, 20_000);
 });
 
 /** A JSON response as a client gets it. */

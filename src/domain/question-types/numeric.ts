@@ -1,4 +1,4 @@
-import { formatQuantity } from '../plural';
+import { formatQuantity } from '../number-words';
 import type { NumericResponse } from '../responses';
 import { scoreWhenAnswered, shareScore } from '../scorers';
 import type { QuestionTypeModule } from './question-type-module';

@@ -1,4 +1,4 @@
-import { formatQuantity } from '../plural';
+import { formatQuantity } from '../number-words';
 import { JUDGEMENT_LABELS, JUDGEMENTS, type Judgement, type QuestionType } from '../question-kinds';
 import type { QuestionResponse } from '../responses';
 import type { PublicItemOf } from './question-type-module';

@@ -1,5 +1,9 @@
 import { api } from '../../lib/api-client';
-import { quizCopyStorageKey, readDraftResponses } from '../../lib/attempt-records';
+import {
+  quizCopyStorageKey,
+  readDraftHighlights,
+  readDraftResponses,
+} from '../../lib/attempt-records';
 import { loadWithDeviceCopy } from '../../lib/device-copy';
 import type { ResourceRequest } from '../../lib/use-resource';
 
@@ -26,7 +30,13 @@ export function quizResource(attemptId: string, token: string) {
         // it stands in for the server's (times unknown, so nothing unsent is taken for older).
         (copy) => ({
           ...copy,
-          attempt: { ...copy.attempt, responses: readDraftResponses(attemptId), savedAt: {} },
+          attempt: {
+            ...copy.attempt,
+            responses: readDraftResponses(attemptId),
+            savedAt: {},
+            highlights: readDraftHighlights(attemptId),
+            highlightsSavedAt: {},
+          },
         }),
       ),
   } satisfies ResourceRequest<unknown>;

@@ -15,6 +15,7 @@ const CHOICE_SETTINGS = [
   'countedAttempt',
   'shuffleQuestions',
   'shuffleOptions',
+  'allowHighlights',
 ] as const satisfies readonly (keyof AssignmentSettings)[];
 type ChoiceSettings = Pick<AssignmentSettings, (typeof CHOICE_SETTINGS)[number]>;
 

@@ -8,7 +8,7 @@ import { QuestionAnswers } from '../../components/question-answers';
 import { QuestionText } from '../../components/question-text';
 import { StatusBadge } from '../../components/status-badge';
 import type { Article } from '../../domain/article';
-import { formatOrdinal } from '../../domain/plural';
+import { formatOrdinal } from '../../domain/number-words';
 import type { PublicQuestion } from '../../domain/public-question';
 import { SKILLS } from '../../domain/question-kinds';
 import type { QuestionResponse } from '../../domain/responses';
@@ -25,6 +25,7 @@ import { TeacherLoadError } from './components/teacher-load-error';
 import { useTeacherAction } from './hooks/use-teacher-action';
 import { ATTEMPT_STATE_LABELS, formatPercent } from './teacher-labels';
 import { Detail } from '../../components/detail';
+import { HighlightsList } from './components/highlights-list';
 
 /** One student's attempt as the teacher reviews it: every answer, right or wrong, and why. */
 export function AttemptPage() {
@@ -84,6 +85,7 @@ export function AttemptPage() {
       ) : (
         <SavedAnswers attempt={attempt} numbering={numbering} />
       )}
+      <HighlightsList highlights={attempt.highlights} article={attempt.article} />
     </div>
   );
 }

@@ -7,7 +7,8 @@ import { decideReviewTiming } from '../../domain/assignment-rules';
 import { FIELD_LIMITS } from '../../domain/field-limits';
 import { api } from '../../lib/api-client';
 import { assignmentApi, type Assignment } from '../../lib/assignment-api-client';
-import { QUESTION_TYPE_LABELS, SKILL_LABELS } from '../../lib/labels';
+import { SKILL_LABELS } from '../../lib/labels';
+import { QUESTION_TYPE_LABELS } from '../../lib/question-labels';
 import { getHref } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useResource } from '../../lib/use-resource';
@@ -376,6 +377,16 @@ export function NewAssignmentPage({ editing }: { editing?: Assignment } = {}) {
             onChange={(shuffleOptions) => update({ shuffleOptions })}
           >
             Shuffle the options within each question
+          </CheckboxField>
+        </fieldset>
+
+        <fieldset className="card form-section">
+          <legend>Reading tools</legend>
+          <CheckboxField
+            checked={values.allowHighlights}
+            onChange={(allowHighlights) => update({ allowHighlights })}
+          >
+            Let students highlight sentences and add notes during the quiz
           </CheckboxField>
         </fieldset>
 

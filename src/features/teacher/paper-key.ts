@@ -1,5 +1,5 @@
 import { JUDGEMENT_LABELS } from '../../domain/describe-response';
-import { formatQuantity } from '../../domain/plural';
+import { formatQuantity } from '../../domain/number-words';
 import type {
   PublicChoice,
   PublicPartA,

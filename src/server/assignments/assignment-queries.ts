@@ -36,6 +36,7 @@ function toAssignment(row: AssignmentRow): Assignment {
     shuffleOptions: row.shuffle_options === 1,
     reviewPolicy: { when: row.review_when, show: row.review_show },
     extraTime: JSON.parse(row.extra_time_json) as Record<string, number>,
+    allowHighlights: row.allow_highlights === 1,
     joinCode: row.join_code,
     closedAt: row.closed_at,
     createdAt: row.created_at,
@@ -74,6 +75,7 @@ function settingsColumns(settings: AssignmentSettings): SettingsColumns {
     review_when: settings.reviewPolicy.when,
     review_show: settings.reviewPolicy.show,
     extra_time_json: JSON.stringify(settings.extraTime),
+    allow_highlights: settings.allowHighlights ? 1 : 0,
   };
 }
 

@@ -50,6 +50,7 @@ export const studentAssignmentSchema = assignmentSettingsSchema
     timeLimitMinutes: true,
     attemptsAllowed: true,
     reviewPolicy: true,
+    allowHighlights: true,
   })
   .extend({
     code: z.string(),

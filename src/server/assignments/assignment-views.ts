@@ -89,6 +89,7 @@ export function toStudentAssignment(
     timeLimitMinutes: assignment.timeLimitMinutes,
     attemptsAllowed: assignment.attemptsAllowed,
     reviewPolicy: assignment.reviewPolicy,
+    allowHighlights: assignment.allowHighlights,
     status: assignmentStatusAt(assignment, now),
   };
 }

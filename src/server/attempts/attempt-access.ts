@@ -39,6 +39,8 @@ export interface AttemptAccess {
  * token and an unknown id are the same 404, so a guess learns nothing about which attempts exist.
  */
 export function createAttemptAccess(db: AppDatabase): AttemptAccess {
+  // Safe with several instances: an attempt's keys never change, and one another instance
+  // deleted meanwhile is still refused by the write itself (see attempt-routes' writeResponse).
   const remembered = new Map<string, AttemptKeys>();
 
   function remember({ id, tokenHash, contentVersion, plan }: AttemptKeys): void {

@@ -15,6 +15,7 @@ import {
 } from './attempt-queries';
 import type { AppDatabase } from '../db/database';
 import { runOnOneInstanceAtATime } from '../db/dialect';
+import { deleteDrainedThrottleStates } from '../http/throttle-store';
 
 const GRACE_MS = DEADLINE_GRACE_SECONDS * 1000;
 
@@ -187,5 +188,6 @@ export async function sweepAttempts(
     await submitOverdueAttempts(deps, now);
     await expireAbandonedPracticeAttempts(deps.db, now);
     await compactStoredResults(deps.db);
+    await deleteDrainedThrottleStates(deps.db, now);
   });
 }

@@ -1,6 +1,15 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { sql, type Compilable, type CompiledQuery, type QueryResult } from 'kysely';
 import type { AttemptPlan } from '../../domain/attempt-plan';
+import {
+  HIGHLIGHT_LIMITS,
+  highlightKeyOf,
+  sortHighlights,
+  type Highlight,
+  type HighlightColour,
+  type HighlightMark,
+  type HighlightPlace,
+} from '../../domain/highlights';
 import type { TeacherAcceptance } from '../../domain/regrade';
 import type { ResponseMap, QuestionResponse } from '../../domain/responses';
 import type { AttemptResult, ResultStatus } from '../../domain/results';
@@ -236,19 +245,21 @@ interface ReusableStatement<Name extends string> {
 }
 
 /**
- * Compiles `build`'s statement once per database handle, with a marker standing for each named
- * parameter, and then runs it with the values given. Building a statement through Kysely's
- * query builder cost autosave more than running it; the compiled SQL stays the dialect's own.
+ * Compiles `build`'s statement once per database (its transactions share its dialect's adapter,
+ * so one compilation serves them too), with a marker standing for each named parameter, and then
+ * runs it with the values given. Building a statement through Kysely's query builder cost
+ * autosave more than running it; the compiled SQL stays the dialect's own.
  */
 function reuseStatement<Name extends string>(
   names: readonly Name[],
   build: (db: AppDatabase, param: (name: Name) => string) => Compilable,
 ): ReusableStatement<Name> {
   const marker = (name: Name) => `\u0000${name}`;
-  const compiled = new WeakMap<AppDatabase, CompiledQuery>();
+  const compiled = new WeakMap<object, CompiledQuery>();
   return {
     run(db, values) {
-      let query = compiled.get(db);
+      const { adapter } = db.getExecutor();
+      let query = compiled.get(adapter);
       if (!query) {
         query = build(db, marker).compile();
         const markers = new Set(names.map(marker));
@@ -257,7 +268,7 @@ function reuseStatement<Name extends string>(
         if (!query.parameters.some((value) => markers.has(value as string))) {
           throw new Error('A reusable statement without parameters');
         }
-        compiled.set(db, query);
+        compiled.set(adapter, query);
       }
       const parameters = query.parameters.map((value) =>
         typeof value === 'string' && value.startsWith('\u0000')
@@ -367,7 +378,7 @@ function applyInNextCommit<T>(
 ): Promise<T> {
   // PostgreSQL commits concurrent transactions of a pool's connections together by itself (its
   // write-ahead log is flushed once for all the commits waiting), and row locks order a save
-  // against a submit of the same attempt, so each write has a transaction of its own there.
+  // against a submit of the same attempt, so each submit has a transaction of its own there.
   if (isPostgres(db)) return db.transaction().execute(apply);
   return new Promise<T>((settle, fail) => {
     let pending = pendingWrites.get(db);
@@ -390,10 +401,152 @@ function applyInNextCommit<T>(
  * while the attempt is in progress and its deadline is not before `latestDeadline`. The check and
  * the write are one statement, so an answer can never slip in after a submission has read the
  * answers. Resolves with whether the answer was saved, once it is committed (group commit, with
- * the submits of the same turn, in arrival order: see `applyInNextCommit`).
+ * the submits of the same turn, in arrival order: see `applyInNextCommit`). On PostgreSQL the one
+ * statement commits on its own: a transaction around it would only add two round trips.
  */
 export function saveResponse(db: AppDatabase, save: ResponseSave): Promise<boolean> {
+  if (isPostgres(db)) return upsertResponse(db, save);
   return applyInNextCommit(db, (trx) => upsertResponse(trx, save));
+}
+
+/** An attempt's highlights (the live ones, in reading order) and when each place last changed. */
+export interface SavedHighlights {
+  highlights: Highlight[];
+  /** When each highlight was last saved or removed, by key: a removed one has no highlight. */
+  savedAt: Record<string, string>;
+}
+
+/** Reads an attempt's highlights and notes. */
+export async function listHighlights(db: AppDatabase, attemptId: string): Promise<SavedHighlights> {
+  const rows = await db
+    .selectFrom('highlights')
+    .select([
+      'highlight_key',
+      'sentence_id',
+      'span_start',
+      'span_end',
+      'colour',
+      'note',
+      'saved_at',
+    ])
+    .where('attempt_id', '=', attemptId)
+    .execute();
+  const saved: SavedHighlights = { highlights: [], savedAt: {} };
+  for (const row of rows) {
+    saved.savedAt[row.highlight_key] = row.saved_at;
+    if (row.colour === null) continue;
+    saved.highlights.push({
+      key: row.highlight_key,
+      sentenceId: row.sentence_id,
+      span:
+        row.span_start === null || row.span_end === null
+          ? null
+          : { start: row.span_start, end: row.span_end },
+      colour: row.colour as HighlightColour,
+      note: row.note,
+    });
+  }
+  saved.highlights = sortHighlights(saved.highlights);
+  return saved;
+}
+
+export interface HighlightSave {
+  attemptId: string;
+  /** The place; with `mark` null the highlight there is removed. */
+  place: HighlightPlace;
+  mark: HighlightMark | null;
+  savedAt: string;
+  /** The earliest deadline still open: the save time less any grace period. */
+  latestDeadline: string;
+}
+
+/**
+ * Saves a highlight (or removes it, `mark: null`), replacing any earlier one at the same place
+ * (last write wins), like an answer: only while the attempt is in progress and its deadline is not
+ * before `latestDeadline`, checked in the same statement as the write, and committed with the
+ * answers and submits of the same turn. A new highlight is refused once the attempt has
+ * `HIGHLIGHT_LIMITS.perAttempt` (counted in the same transaction, before the write). Resolves `saved`, `full` (too many), or `closed` (submitted,
+ * overdue or gone).
+ */
+export function saveHighlight(
+  db: AppDatabase,
+  save: HighlightSave,
+): Promise<'saved' | 'full' | 'closed'> {
+  return applyInNextCommit(db, async (trx) => {
+    // On PostgreSQL, one highlight write per attempt at a time, so two new highlights sent at
+    // once cannot both pass the count; a submit waits for it, or it sees the attempt submitted.
+    if (isPostgres(trx)) {
+      await trx
+        .selectFrom('attempts')
+        .select('id')
+        .where('id', '=', save.attemptId)
+        .forUpdate()
+        .execute();
+    }
+    const key = highlightKeyOf(save.place);
+    if (
+      save.mark !== null &&
+      (await countOtherLiveHighlights(trx, save.attemptId, key)) >= HIGHLIGHT_LIMITS.perAttempt
+    ) {
+      return 'full';
+    }
+    const result = await trx
+      .insertInto('highlights')
+      .columns([
+        'attempt_id',
+        'highlight_key',
+        'sentence_id',
+        'span_start',
+        'span_end',
+        'colour',
+        'note',
+        'saved_at',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('attempts')
+          .select([
+            eb.val(save.attemptId).as('attempt_id'),
+            eb.val(key).as('highlight_key'),
+            eb.val(save.place.sentenceId).as('sentence_id'),
+            sql<number | null>`${save.place.span?.start ?? null}`.as('span_start'),
+            sql<number | null>`${save.place.span?.end ?? null}`.as('span_end'),
+            sql<string | null>`${save.mark?.colour ?? null}`.as('colour'),
+            sql<string | null>`${save.mark?.note ?? null}`.as('note'),
+            eb.val(save.savedAt).as('saved_at'),
+          ])
+          .where('id', '=', save.attemptId)
+          .where('status', '=', 'in-progress')
+          .where((where) =>
+            where.or([where('deadline', 'is', null), where('deadline', '>=', save.latestDeadline)]),
+          ),
+      )
+      .onConflict((conflict) =>
+        conflict.columns(['attempt_id', 'highlight_key']).doUpdateSet((eb) => ({
+          colour: eb.ref('excluded.colour'),
+          note: eb.ref('excluded.note'),
+          saved_at: eb.ref('excluded.saved_at'),
+        })),
+      )
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 0 ? 'closed' : 'saved';
+  });
+}
+
+/** How many highlights an attempt has, other than the one at `key`. */
+async function countOtherLiveHighlights(
+  db: AppDatabase,
+  attemptId: string,
+  key: string,
+): Promise<number> {
+  const { count } = await db
+    .selectFrom('highlights')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('attempt_id', '=', attemptId)
+    .where('colour', 'is not', null)
+    .where('highlight_key', '!=', key)
+    .executeTakeFirstOrThrow();
+  return Number(count);
 }
 
 export interface Submission {

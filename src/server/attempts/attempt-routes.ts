@@ -4,6 +4,12 @@ import { responseSchema } from '../../domain/response-schema';
 import type { QuestionResponse } from '../../domain/responses';
 import type { AttemptResult } from '../../domain/results';
 import { validateResponse } from '../../domain/validate-response';
+import {
+  checkHighlight,
+  HIGHLIGHT_COLOURS,
+  HIGHLIGHT_LIMITS,
+  parseHighlightKey,
+} from '../../domain/highlights';
 import { attemptNotFoundError, createAttemptAccess, type AttemptKeys } from './attempt-access';
 import { expiredDeadlineAt, scoreAgainst, submitOverdueAttempts } from './attempt-lifecycle';
 import {
@@ -21,13 +27,15 @@ import type { AppDatabase } from '../db/database';
 import {
   getAttempt,
   insertAttempt,
+  listHighlights,
+  saveHighlight,
   saveResponse,
   submitAttemptInNextCommit,
   type Attempt,
 } from './attempt-queries';
 import { ApiError, errorResponse } from '../http/errors';
 import { decideAttemptReview, showResult, type ReviewDecision } from './review-access';
-import { articleSchema, attemptResultSchema, slugSchema } from '../http/schemas';
+import { articleSchema, attemptResultSchema, highlightSchema, slugSchema } from '../http/schemas';
 
 export interface AttemptRoutesOptions {
   db: AppDatabase;
@@ -82,6 +90,9 @@ const reviewSchema = z
     }),
     article: articleSchema.openapi({
       description: 'The article as this attempt saw it, which the evidence offsets refer to.',
+    }),
+    highlights: z.array(highlightSchema).openapi({
+      description: "The student's own highlights and notes, in reading order.",
     }),
   })
   .openapi('Review');
@@ -163,6 +174,77 @@ const clearResponseRoute = createRoute({
     200: jsonResponse('Cleared, or it had no answer.', savedResponseSchema),
     401: unauthorized,
     404: noSuchQuestion,
+    409: answersClosed,
+  },
+});
+
+const highlightKeySchema = z
+  .string()
+  .max(HIGHLIGHT_LIMITS.keyLength)
+  .refine((key) => parseHighlightKey(key) !== undefined, {
+    message:
+      'A highlight key is a sentence id such as "p3.s1", with "_start-end" for a part of it ("p3.s1_4-25").',
+  })
+  .openapi({ param: { name: 'highlightKey', in: 'path' }, example: 'p3.s1' });
+const highlightParams = attemptParams.extend({ highlightKey: highlightKeySchema });
+const savedHighlightSchema = z
+  .object({ highlightKey: z.string(), savedAt: z.string() })
+  .openapi('SavedHighlight');
+const highlightsRefused = errorResponse(
+  '`highlights-off`: the teacher turned highlights and notes off for this assignment.',
+);
+
+const saveHighlightRoute = createRoute({
+  method: 'put',
+  path: '/{attemptId}/highlights/{highlightKey}',
+  tags: ['attempts'],
+  summary: 'Saves a highlight and its note (idempotent, the last write wins)',
+  description: `At most ${HIGHLIGHT_LIMITS.perAttempt} highlights an attempt and ${HIGHLIGHT_LIMITS.noteLength} characters a note; only while the attempt takes answers.`,
+  security: bearer,
+  request: {
+    params: highlightParams,
+    body: jsonBody(
+      z
+        .object({
+          colour: z.enum(HIGHLIGHT_COLOURS, {
+            error: `Choose a highlight colour: ${HIGHLIGHT_COLOURS.join(', ')}.`,
+          }),
+          note: z
+            .string()
+            .max(HIGHLIGHT_LIMITS.noteLength, {
+              error: `Keep a note to ${HIGHLIGHT_LIMITS.noteLength} characters or fewer.`,
+            })
+            .nullable()
+            .optional(),
+        })
+        .openapi('SaveHighlightRequest'),
+    ),
+  },
+  responses: {
+    200: jsonResponse('Saved.', savedHighlightSchema),
+    400: errorResponse('The body is not `{ "colour": …, "note"?: string | null }`.'),
+    401: unauthorized,
+    403: highlightsRefused,
+    404: notFound,
+    409: answersClosed,
+    422: errorResponse(
+      '`invalid-highlight`: not on a sentence of the article; `too-many-highlights`: the attempt has as many as it may.',
+    ),
+  },
+});
+
+const removeHighlightRoute = createRoute({
+  method: 'delete',
+  path: '/{attemptId}/highlights/{highlightKey}',
+  tags: ['attempts'],
+  summary: 'Removes a highlight and its note (idempotent; a removal is a write, the last wins)',
+  security: bearer,
+  request: { params: highlightParams },
+  responses: {
+    200: jsonResponse('Removed, or there was none.', savedHighlightSchema),
+    401: unauthorized,
+    403: highlightsRefused,
+    404: notFound,
     409: answersClosed,
   },
 });
@@ -254,15 +336,64 @@ export function createAttemptRoutes({ db, store, now }: AttemptRoutesOptions) {
       savedAt: savedAt.toISOString(),
       latestDeadline: expiredDeadlineAt(savedAt),
     });
-    if (!saved) {
-      // An overdue attempt is submitted now, with what was saved before its deadline.
-      await submitOverdueAttempts({ db, store }, savedAt, { attemptId });
-      const current = await getAttempt(db, attemptId);
-      // Gone: the teacher deleted it since its keys were remembered.
-      if (!current) throw attemptNotFoundError();
-      throw current.submittedBy === 'student' ? submittedError() : deadlineError();
-    }
+    if (!saved) throw await explainClosed(attemptId, savedAt);
     return { questionId, savedAt: savedAt.toISOString() };
+  }
+
+  /** Why a write to an attempt was refused: it is submitted, out of time, or gone. */
+  async function explainClosed(attemptId: string, at: Date): Promise<ApiError> {
+    // An overdue attempt is submitted now, with what was saved before its deadline.
+    await submitOverdueAttempts({ db, store }, at, { attemptId });
+    const current = await getAttempt(db, attemptId);
+    // Gone: the teacher deleted it since its keys were remembered.
+    if (!current) return attemptNotFoundError();
+    return current.submittedBy === 'student' ? submittedError() : deadlineError();
+  }
+
+  /**
+   * Saves a highlight, or removes it with null, at `savedAt`, once the attempt this request's
+   * token opens is known to allow them (its assignment may have turned them off).
+   */
+  async function writeHighlight(
+    c: Context,
+    attemptId: string,
+    highlightKey: string,
+    mark: { colour: unknown; note?: unknown } | null,
+  ) {
+    const attempt = await access.open(c, attemptId);
+    const savedAt = now();
+    if (attempt.assignmentId !== null) {
+      const assignment = await getAssignment(db, attempt.assignmentId);
+      if (assignment && !assignment.allowHighlights) {
+        throw new ApiError(
+          403,
+          'highlights-off',
+          'Your teacher has turned highlights and notes off for this assignment.',
+        );
+      }
+    }
+    const { article } = await versionOf(store, attempt);
+    const check = checkHighlight(highlightKey, mark ?? { colour: 'yellow' }, article);
+    if (!check.ok) {
+      throw new ApiError(422, 'invalid-highlight', check.message, { field: check.field });
+    }
+    const { sentenceId, span, colour, note } = check.highlight;
+    const outcome = await saveHighlight(db, {
+      attemptId,
+      place: { sentenceId, span },
+      mark: mark === null ? null : { colour, note },
+      savedAt: savedAt.toISOString(),
+      latestDeadline: expiredDeadlineAt(savedAt),
+    });
+    if (outcome === 'closed') throw await explainClosed(attemptId, savedAt);
+    if (outcome === 'full') {
+      throw new ApiError(
+        422,
+        'too-many-highlights',
+        `An attempt can have up to ${HIGHLIGHT_LIMITS.perAttempt} highlights: remove one to add another.`,
+      );
+    }
+    return { highlightKey, savedAt: savedAt.toISOString() };
   }
 
   /** The result as the review policy lets the student see it now. */
@@ -314,6 +445,14 @@ export function createAttemptRoutes({ db, store, now }: AttemptRoutesOptions) {
       const savedAt = now();
       await findQuestion(keys, questionId);
       return c.json(await writeResponse(attemptId, questionId, null, savedAt), 200);
+    })
+    .openapi(saveHighlightRoute, async (c) => {
+      const { attemptId, highlightKey } = c.req.valid('param');
+      return c.json(await writeHighlight(c, attemptId, highlightKey, c.req.valid('json')), 200);
+    })
+    .openapi(removeHighlightRoute, async (c) => {
+      const { attemptId, highlightKey } = c.req.valid('param');
+      return c.json(await writeHighlight(c, attemptId, highlightKey, null), 200);
     })
     .openapi(submitAttemptRoute, async (c) => {
       const { attemptId } = c.req.valid('param');
@@ -382,6 +521,7 @@ export function createAttemptRoutes({ db, store, now }: AttemptRoutesOptions) {
           reviewAccess: review.access,
           result: shown,
           article,
+          highlights: (await listHighlights(db, attempt.id)).highlights,
         },
         200,
       );

@@ -8,9 +8,14 @@ import { studentAssignmentSchema } from '../assignments/assignment-schemas';
 import { toStudentAssignment } from '../assignments/assignment-views';
 import { versionOf, type BankVersion, type ContentStore } from '../content/content-store';
 import { getAssignment } from '../assignments/assignment-queries';
-import { listResponses, type Attempt, type NewAttemptRecord } from './attempt-queries';
+import {
+  listHighlights,
+  listResponses,
+  type Attempt,
+  type NewAttemptRecord,
+} from './attempt-queries';
 import type { AppDatabase } from '../db/database';
-import { publicQuestionSchema, questionResponseSchema } from '../http/schemas';
+import { highlightSchema, publicQuestionSchema, questionResponseSchema } from '../http/schemas';
 import { createAttemptId, createPlanSeed, createToken, hashToken } from '../http/tokens';
 
 export const attemptIdSchema = z
@@ -30,6 +35,13 @@ export const attemptSchema = z
     savedAt: z.record(z.string(), z.string()).openapi({
       description:
         'When each answer was last saved or cleared (ISO 8601), by question id: a cleared answer has a time here and no response.',
+    }),
+    highlights: z.array(highlightSchema).openapi({
+      description: "The student's highlights and notes on the article, in reading order.",
+    }),
+    highlightsSavedAt: z.record(z.string(), z.string()).openapi({
+      description:
+        'When each highlight was last saved or removed (ISO 8601), by key: a removed one has a time here and no highlight.',
     }),
     status: z.enum(['in-progress', 'submitted']).openapi({
       description:
@@ -67,6 +79,7 @@ export async function describeAttempt(
 ): Promise<z.infer<typeof attemptSchema>> {
   const version = await versionOf(store, attempt);
   const { responses, savedAt } = await listResponses(db, attempt.id);
+  const { highlights, savedAt: highlightsSavedAt } = await listHighlights(db, attempt.id);
   const assignment =
     attempt.assignmentId === null ? undefined : await getAssignment(db, attempt.assignmentId);
   return {
@@ -76,6 +89,8 @@ export async function describeAttempt(
     questions: presentQuestions(version.bank, attempt.plan),
     responses,
     savedAt,
+    highlights,
+    highlightsSavedAt,
     status: attempt.status,
     startedAt: attempt.startedAt,
     deadline: attempt.deadline,

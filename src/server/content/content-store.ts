@@ -34,6 +34,8 @@ function toBankVersion(contentVersion: string, bank: ResolvedBank, article: Arti
 }
 
 export function createContentStore(db: AppDatabase, content: LoadedContent): ContentStore {
+  // Safe with several instances: a content version is an immutable snapshot named by its hash,
+  // and a stored snapshot is never deleted, so `snapshotted` never goes stale either.
   const versions = new Map<string, BankVersion>();
   const currentByBankId = new Map<string, BankVersion>();
   for (const loaded of content.banks.values()) {

@@ -214,17 +214,28 @@ async function openSqliteDatabase(
 const STORAGE_FAILURE_CODE =
   /^(SQLITE_(READONLY|FULL|IOERR|CANTOPEN)|EACCES|EPERM|EROFS|ENOSPC|ECONNREFUSED|53100|25006|08\w{3}|57P0[1-3])/;
 
+/** `error`, or the cause of it, that says the database's storage cannot be written. */
+function findStorageFailure(error: unknown): (Error & { code: string }) | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code } = error as { code?: unknown };
+  if (typeof code === 'string' && STORAGE_FAILURE_CODE.test(code)) {
+    return error as Error & { code: string };
+  }
+  return findStorageFailure(error.cause);
+}
+
 /** Whether `error` (or its cause) says the database's storage cannot be written. */
 export function isStorageFailure(error: unknown): error is Error & { code: string } {
-  if (!(error instanceof Error)) return false;
-  const { code } = error as { code?: unknown };
-  if (typeof code === 'string' && STORAGE_FAILURE_CODE.test(code)) return true;
-  return error.cause !== undefined && isStorageFailure(error.cause);
+  return findStorageFailure(error) !== undefined;
 }
 
 /** A storage failure in one line a person can act on, e.g. "SQLITE_FULL: database or disk is full". */
 export function describeStorageFailure(error: Error & { code: string }): string {
-  return error.message.startsWith(error.code) ? error.message : `${error.code}: ${error.message}`;
+  // The code may be a cause's: the migrator wraps what the database threw in an error of its own.
+  const failure = findStorageFailure(error) ?? error;
+  return failure.message.startsWith(failure.code)
+    ? failure.message
+    : `${failure.code}: ${failure.message}`;
 }
 
 /**

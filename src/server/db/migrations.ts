@@ -365,6 +365,56 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0011-shared-throttles': {
+    async up(db: Kysely<unknown>) {
+      // The login throttles' and the per-address rate limits' counts, which several instances on
+      // one PostgreSQL database must share (SQLite keeps them in memory, but has the table too,
+      // so the schema is the same on both). Times are milliseconds since the epoch: bigint, as
+      // they pass 2^31.
+      await db.schema
+        .createTable('throttle_states')
+        .addColumn('scope', 'text', (column) => column.notNull())
+        .addColumn('key', 'text', (column) => column.notNull())
+        .addColumn('level', columnTypes(db).float, (column) => column.notNull())
+        .addColumn('updated_at', 'bigint', (column) => column.notNull())
+        .addColumn('blocked_until', 'bigint', (column) => column.notNull())
+        .addColumn('drained_at', 'bigint', (column) => column.notNull())
+        .addPrimaryKeyConstraint('throttle_states_pk', ['scope', 'key'])
+        .execute();
+      // The sweep deletes drained rows without reading every row.
+      await db.schema
+        .createIndex('throttle_states_drained_at')
+        .on('throttle_states')
+        .column('drained_at')
+        .execute();
+    },
+  },
+  '0012-highlights': {
+    async up(db: Kysely<unknown>) {
+      // A student's highlights and notes, one row per place (a sentence, or a span in it), saved
+      // with the attempt like its answers. A removed highlight keeps its row with no colour, so
+      // its removal is ordered against other saves of that place (last write wins).
+      await db.schema
+        .createTable('highlights')
+        .addColumn('attempt_id', 'text', (column) =>
+          column.notNull().references('attempts.id').onDelete('cascade'),
+        )
+        .addColumn('highlight_key', 'text', (column) => column.notNull())
+        .addColumn('sentence_id', 'text', (column) => column.notNull())
+        .addColumn('span_start', 'integer')
+        .addColumn('span_end', 'integer')
+        .addColumn('colour', 'text')
+        .addColumn('note', 'text')
+        .addColumn('saved_at', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('highlights_pk', ['attempt_id', 'highlight_key'])
+        .execute();
+      // Booleans as 0 or 1, like the other settings; every assignment so far allowed them.
+      await db.schema
+        .alterTable('assignments')
+        .addColumn('allow_highlights', 'integer', (column) => column.notNull().defaultTo(1))
+        .execute();
+    },
+  },
 };
 
 /**

@@ -19,6 +19,8 @@ export interface Database {
   roster_entries: RosterEntryTable;
   server_secrets: ServerSecretTable;
   accepted_answers: AcceptedAnswerTable;
+  throttle_states: ThrottleStateTable;
+  highlights: HighlightTable;
 }
 
 /** The bank and article exactly as an attempt saw them, so its review survives later edits. */
@@ -85,6 +87,22 @@ export interface AttemptTable {
   submitted_by: SubmittedBy | null;
 }
 
+/** A student's highlight (and note) on an attempt's article, one row per place. */
+export interface HighlightTable {
+  attempt_id: string;
+  /** `highlightKeyOf(place)`: the sentence id, and `_start-end` for a span within it. */
+  highlight_key: string;
+  sentence_id: string;
+  /** Offsets in the sentence's text (end exclusive); null for the whole sentence. */
+  span_start: number | null;
+  span_end: number | null;
+  /** One of HIGHLIGHT_COLOURS; null once the student removed the highlight. */
+  colour: string | null;
+  note: string | null;
+  /** When the highlight was last saved or removed. */
+  saved_at: string;
+}
+
 export interface ResponseTable {
   attempt_id: string;
   question_id: string;
@@ -144,6 +162,8 @@ export interface AssignmentTable {
    * for the assignment, so every print matches; a copy of the assignment gets a fresh one.
    */
   print_seed: number;
+  /** 1: students may highlight and take notes in the quiz; 0: the tool is hidden and refused. */
+  allow_highlights: Generated<number>;
 }
 
 /** An assignment's class list, when the teacher pasted one. */
@@ -241,4 +261,20 @@ export interface AcceptedAnswerTable {
   revoked_at: string | null;
   revoked_by: string | null;
   revoked_by_name: string | null;
+}
+
+/**
+ * One key's count in a login throttle or a per-address rate limit, shared by every instance on
+ * a PostgreSQL database (http/throttle-store.ts). Times are milliseconds since the epoch.
+ */
+export interface ThrottleStateTable {
+  /** Which throttle, e.g. `login-account` or `attempt-starts`. */
+  scope: string;
+  /** An email, a device cookie's id or a client address. */
+  key: string;
+  level: number;
+  updated_at: number;
+  blocked_until: number;
+  /** When the count will have drained to nothing; the sweep deletes rows past it. */
+  drained_at: number;
 }

@@ -53,6 +53,7 @@ interface Probe {
 }
 
 export function createHealthRoutes({ db, now }: { db: AppDatabase; now: () => Date }) {
+  // This instance's own latest probe of the database, reused for a few seconds: not shared state.
   let last: Promise<Probe> | undefined;
 
   async function probe(at: Date): Promise<Probe> {

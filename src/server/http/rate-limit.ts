@@ -1,7 +1,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { clientAddress, type ProxyTrust } from './request-origin';
 import { ApiError } from './errors';
-import { setMostRecent } from './recent-keys';
+import {
+  createMemoryThrottleStore,
+  type ThrottleState,
+  type ThrottleStore,
+} from './throttle-store';
 
 /**
  * A limit of `limit` events per `windowSeconds` for each key (a client address), as a token
@@ -38,49 +42,80 @@ export const UNLIMITED_RATE_LIMITS: RateLimitRules = {
   codeMisses: { limit: Number.MAX_SAFE_INTEGER, windowSeconds: 1 },
 };
 
-interface Bucket {
-  tokens: number;
-  updatedAt: number;
-}
-
-/** At most this many addresses are remembered, so a flood of addresses cannot exhaust memory. */
-const MAX_KEYS = 50_000;
-
-/** Counts events per key in memory: Readproof runs as one process, and a restart only forgives. */
+/**
+ * Counts events per key in a ThrottleStore: this process's memory on SQLite (one process, and a
+ * restart only forgives), the database on PostgreSQL, so several instances share one allowance.
+ * A key's state is what it has spent and not yet earned back (`level`); none means a full bucket.
+ */
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-
   constructor(
     private readonly rule: RateRule,
+    private readonly store: ThrottleStore = createMemoryThrottleStore(),
+    /** Which limit this is in the store, e.g. `attempt-starts`. */
+    private readonly scope = 'rate',
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Seconds until `key` may act again; 0 when it may act now. Does not spend anything. */
-  retryAfterSeconds(key: string): number {
-    const tokens = this.refill(key).tokens;
-    if (tokens >= 1) return 0;
-    return Math.max(1, Math.ceil((1 - tokens) / this.perSecond()));
+  async retryAfterSeconds(key: string): Promise<number> {
+    if (this.unlimited()) return 0;
+    const now = this.now();
+    const [state] = await this.store.read([{ scope: this.scope, key }], now);
+    return this.waitFor(this.tokensOf(state, now));
   }
 
   /** Spends one event of `key`'s allowance (it may go below zero: flooding keeps it closed). */
-  spend(key: string): void {
-    const bucket = this.refill(key);
-    bucket.tokens = Math.max(bucket.tokens - 1, -this.rule.limit);
-    setMostRecent(this.buckets, key, bucket, MAX_KEYS);
+  async spend(key: string): Promise<void> {
+    await this.take(key, { evenIfRefused: true });
+  }
+
+  /**
+   * Spends one event of `key`'s allowance if it has one, as one step on the store (so concurrent
+   * requests on every instance never spend more than the allowance); resolves with 0, or with
+   * the seconds to wait, spending nothing (unless `evenIfRefused`).
+   */
+  async take(key: string, { evenIfRefused = false } = {}): Promise<number> {
+    if (this.unlimited()) return 0;
+    const now = this.now();
+    return this.store.update([{ scope: this.scope, key }], now, ([state]) => {
+      const tokens = this.tokensOf(state, now);
+      const wait = this.waitFor(tokens);
+      const spent = wait > 0 && !evenIfRefused ? tokens : Math.max(tokens - 1, -this.rule.limit);
+      return { states: [this.stateOf(spent, now)], result: wait };
+    });
   }
 
   private perSecond(): number {
     return this.rule.limit / this.rule.windowSeconds;
   }
 
-  private refill(key: string): Bucket {
-    const now = this.now();
-    const bucket = this.buckets.get(key);
-    if (!bucket) return { tokens: this.rule.limit, updatedAt: now };
-    const earned = ((now - bucket.updatedAt) / 1000) * this.perSecond();
-    bucket.tokens = Math.min(this.rule.limit, bucket.tokens + earned);
-    bucket.updatedAt = now;
-    return bucket;
+  /** UNLIMITED_RATE_LIMITS (load tests): nothing to count, so no write per request either. */
+  private unlimited(): boolean {
+    return this.rule.limit >= Number.MAX_SAFE_INTEGER;
+  }
+
+  private waitFor(tokens: number): number {
+    if (tokens >= 1) return 0;
+    return Math.max(1, Math.ceil((1 - tokens) / this.perSecond()));
+  }
+
+  /** The tokens the key has at `now`: its bucket refilled since last counted. */
+  private tokensOf(state: ThrottleState | undefined, now: number): number {
+    if (!state) return this.rule.limit;
+    const earned = ((now - state.updatedAt) / 1000) * this.perSecond();
+    return Math.min(this.rule.limit, this.rule.limit - state.level + earned);
+  }
+
+  /** The state to store for a bucket holding `tokens` at `now`; none once it is full. */
+  private stateOf(tokens: number, now: number): ThrottleState | undefined {
+    const level = this.rule.limit - tokens;
+    if (level <= 0) return undefined;
+    return {
+      level,
+      updatedAt: now,
+      blockedUntil: 0,
+      drainedAt: now + Math.max(1, Math.ceil((level / this.perSecond()) * 1000)),
+    };
   }
 }
 
@@ -99,7 +134,7 @@ export function limitAttemptStarts(limiter: RateLimiter, trust: ProxyTrust): Mid
   return async (c, next) => {
     if (c.req.method === 'POST') {
       const address = clientAddress(c, trust);
-      const wait = limiter.retryAfterSeconds(address);
+      const wait = await limiter.take(address);
       if (wait > 0) {
         refuse(
           c,
@@ -107,7 +142,6 @@ export function limitAttemptStarts(limiter: RateLimiter, trust: ProxyTrust): Mid
           `Too many quizzes were started from your network just now. Wait ${inWords(wait)} and try again.`,
         );
       }
-      limiter.spend(address);
     }
     await next();
   };
@@ -120,7 +154,7 @@ export function limitAttemptStarts(limiter: RateLimiter, trust: ProxyTrust): Mid
 export function limitCodeMisses(limiter: RateLimiter, trust: ProxyTrust): MiddlewareHandler {
   return async (c, next) => {
     const address = clientAddress(c, trust);
-    const wait = limiter.retryAfterSeconds(address);
+    const wait = await limiter.retryAfterSeconds(address);
     if (wait > 0) {
       refuse(
         c,
@@ -129,6 +163,6 @@ export function limitCodeMisses(limiter: RateLimiter, trust: ProxyTrust): Middle
       );
     }
     await next();
-    if (c.res.status === 404) limiter.spend(address);
+    if (c.res.status === 404) await limiter.spend(address);
   };
 }

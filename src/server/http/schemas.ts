@@ -1,3 +1,4 @@
+import { HIGHLIGHT_COLOURS, type Highlight } from '../../domain/highlights';
 import { z } from '@hono/zod-openapi';
 import type { Article } from '../../domain/article';
 import { contentIdSchema } from '../../domain/assignment-settings';
@@ -87,3 +88,19 @@ export const articleSchema = z
 
 export const skillSchema = z.enum(SKILLS);
 export const questionTypeSchema = z.enum(QUESTION_TYPES);
+
+/** A student's highlight as the API returns it (see src/domain/highlights.ts). */
+export const highlightSchema = z
+  .object({
+    key: z.string().openapi({
+      description: 'The place: the sentence id, then `_start-end` for a span within it.',
+      example: 'p3.s1_4-25',
+    }),
+    sentenceId: z.string().openapi({ example: 'p3.s1' }),
+    span: z.object({ start: z.int(), end: z.int() }).nullable().openapi({
+      description: "Offsets in the sentence's text (end exclusive); null for the whole sentence.",
+    }),
+    colour: z.enum(HIGHLIGHT_COLOURS),
+    note: z.string().nullable().openapi({ description: 'The student’s own note, as typed.' }),
+  })
+  .openapi('Highlight') satisfies z.ZodType<Highlight>;

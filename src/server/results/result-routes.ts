@@ -15,7 +15,7 @@ import { createTeacherRouter, jsonResponse } from '../http/create-router';
 import { listAssignmentAttempts } from '../assignments/assignment-attempt-queries';
 import { listAttemptRemovals, removeAssignmentAttempt } from '../assignments/assignment-queries';
 import { getResultsRevision, listPlansAndAnswers, listScoredAttempts } from './result-queries';
-import { getAttempt, listResponses } from '../attempts/attempt-queries';
+import { getAttempt, listHighlights, listResponses } from '../attempts/attempt-queries';
 import { ApiError, errorResponse } from '../http/errors';
 import {
   checkTimeZone,
@@ -53,6 +53,7 @@ import {
 } from '../assignments/own-assignment';
 import {
   articleSchema,
+  highlightSchema,
   attemptResultSchema,
   publicQuestionSchema,
   questionResponseSchema,
@@ -131,6 +132,9 @@ const teacherAttemptSchema = gradebookAttemptSchema
         'The full review (whatever the review policy shows the student); null while in progress.',
     }),
     article: articleSchema,
+    highlights: z.array(highlightSchema).openapi({
+      description: "The student's highlights and notes on the article, in reading order.",
+    }),
   })
   .openapi('TeacherAttempt');
 
@@ -423,6 +427,7 @@ export function createAssignmentResultRoutes(options: TeacherRoutesOptions) {
           savedAt,
           result: attempt.result,
           article: own.version.article,
+          highlights: (await listHighlights(db, attemptId)).highlights,
         },
         200,
       );

@@ -1,11 +1,17 @@
-import { setMostRecent } from '../http/recent-keys';
+import {
+  createMemoryThrottleStore,
+  type ThrottleKey,
+  type ThrottleState,
+  type ThrottleStore,
+} from '../http/throttle-store';
 
 /**
  * Slows repeated failed logins. Each key (an account's email, a device cookie, a client address)
  * may fail a few times freely; after that it must wait, twice as long after each further failure.
  * Failures drain away steadily (`freeFailures` per `periodSeconds`), so a key that keeps failing
- * slowly is still held to that rate, and one that stops is soon forgotten. Kept in memory:
- * Readproof runs as one process, and a restart forgetting the count only helps a real user.
+ * slowly is still held to that rate, and one that stops is soon forgotten. The counts live in a
+ * ThrottleStore: this process's memory on SQLite (a restart forgetting them only helps a real
+ * user), the database on PostgreSQL, so that several instances count together.
  *
  * A login counts its try as a failure when it starts, before the slow password check, so
  * concurrent guesses cannot all slip through while the first ones are still being checked; a try
@@ -65,76 +71,162 @@ export const SIGNUP_THROTTLE: ThrottleRule = {
   maxDelaySeconds: 15 * MINUTE,
 };
 
-interface FailureRecord {
-  /** Failures not yet drained away; fractional while draining. */
-  level: number;
-  updatedAt: number;
-  blockedUntil: number;
-}
-
-/** At most this many keys are remembered, so a flood of made-up emails cannot exhaust memory. */
-const MAX_KEYS = 50_000;
-
 export class LoginThrottle {
-  private readonly records = new Map<string, FailureRecord>();
-
   constructor(
     private readonly rule: ThrottleRule,
+    /** Where the counts live: shared by every instance on a PostgreSQL database. */
+    readonly store: ThrottleStore = createMemoryThrottleStore(),
+    /** Which throttle this is in the store, e.g. `login-account`; one store holds several. */
+    readonly scope = 'login',
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Seconds the key must still wait before trying again; 0 when it may try now. */
-  retryAfterSeconds(key: string): number {
-    const record = this.current(key);
-    if (!record) return 0;
-    return Math.max(0, Math.ceil((record.blockedUntil - this.now()) / 1000));
+  async retryAfterSeconds(key: string): Promise<number> {
+    const now = this.now();
+    const [state] = await this.store.read([this.keyOf(key)], now);
+    return this.waitOf(this.drained(state, now), now);
   }
 
-  recordFailure(key: string): void {
-    const now = this.now();
-    const record = this.current(key) ?? { level: 0, updatedAt: now, blockedUntil: 0 };
-    record.level += 1;
-    const excess = this.excessOf(record);
+  async recordFailure(key: string): Promise<void> {
+    await this.change(key, (record, now) => this.withFailure(record, now));
+  }
+
+  /** Gives back one reserved try that turned out not to be a failure. */
+  async release(key: string): Promise<void> {
+    await this.change(key, (record, now) => this.withoutFailure(record, now));
+  }
+
+  /** Forgets every failure of the key, e.g. an account's once its password was given. */
+  async recordSuccess(key: string): Promise<void> {
+    await this.change(key, () => undefined);
+  }
+
+  /** The key of `key` in the store. */
+  keyOf(key: string): ThrottleKey {
+    return { scope: this.scope, key };
+  }
+
+  /** How long a key whose state is `record` must wait at `now`, in whole seconds. */
+  waitOf(record: ThrottleState | undefined, now: number): number {
+    if (!record) return 0;
+    return Math.max(0, Math.ceil((record.blockedUntil - now) / 1000));
+  }
+
+  /** `record` with one more failure at `now`, and the wait it earns once over the free ones. */
+  withFailure(record: ThrottleState | undefined, now: number): ThrottleState | undefined {
+    const level = (record?.level ?? 0) + 1;
+    let blockedUntil = record?.blockedUntil ?? 0;
+    // Rounded up: failures drain a little between tries, and a sixth failure a few seconds after
+    // the fifth (5.99 of 5 free) is over the free ones all the same.
+    const excess = Math.ceil(level - this.rule.freeFailures);
     if (excess > 0) {
       const delay = Math.min(
         this.rule.baseDelaySeconds * 2 ** (excess - 1),
         this.rule.maxDelaySeconds,
       );
-      record.blockedUntil = now + delay * 1000;
+      blockedUntil = now + delay * 1000;
     }
-    setMostRecent(this.records, key, record, MAX_KEYS);
+    return this.settled({ level, updatedAt: now, blockedUntil, drainedAt: 0 }, now);
   }
 
-  /** Gives back one reserved try that turned out not to be a failure. */
-  release(key: string): void {
-    const record = this.current(key);
-    if (!record) return;
-    record.level = Math.max(0, record.level - 1);
-    if (this.excessOf(record) <= 0) record.blockedUntil = 0;
-  }
-
-  /** Forgets every failure of the key, e.g. an account's once its password was given. */
-  recordSuccess(key: string): void {
-    this.records.delete(key);
-  }
-
-  private excessOf(record: FailureRecord): number {
-    return Math.floor(record.level - this.rule.freeFailures);
-  }
-
-  /** The key's record with its failures drained up to now; undefined once nothing is left. */
-  private current(key: string): FailureRecord | undefined {
-    const record = this.records.get(key);
+  /** `record` with one failure given back, and its wait lifted once no longer over the free ones. */
+  withoutFailure(record: ThrottleState | undefined, now: number): ThrottleState | undefined {
     if (!record) return undefined;
-    const now = this.now();
-    const drained =
-      ((now - record.updatedAt) / 1000) * (this.rule.freeFailures / this.rule.periodSeconds);
-    record.level = Math.max(0, record.level - drained);
-    record.updatedAt = now;
-    if (record.level === 0 && record.blockedUntil <= now) {
-      this.records.delete(key);
-      return undefined;
-    }
-    return record;
+    const level = Math.max(0, record.level - 1);
+    const blockedUntil = level - this.rule.freeFailures <= 0 ? 0 : record.blockedUntil;
+    return this.settled({ ...record, level, blockedUntil }, now);
   }
+
+  /** The key's state with its failures drained up to `now`; undefined once nothing is left. */
+  drained(record: ThrottleState | undefined, now: number): ThrottleState | undefined {
+    if (!record) return undefined;
+    const drained = ((now - record.updatedAt) / 1000) * this.perSecond();
+    return this.settled(
+      { ...record, level: Math.max(0, record.level - drained), updatedAt: now },
+      now,
+    );
+  }
+
+  private perSecond(): number {
+    return this.rule.freeFailures / this.rule.periodSeconds;
+  }
+
+  /** `record` with when it will have drained; undefined when nothing is left of it now. */
+  private settled(record: ThrottleState, now: number): ThrottleState | undefined {
+    if (record.level === 0 && record.blockedUntil <= now) return undefined;
+    const drainedAt = Math.max(
+      record.blockedUntil,
+      record.updatedAt + Math.ceil((record.level / this.perSecond()) * 1000),
+      // Kept at least a moment, so a state just made is never taken for a drained one.
+      now + 1,
+    );
+    return { ...record, drainedAt };
+  }
+
+  private async change(
+    key: string,
+    apply: (record: ThrottleState | undefined, now: number) => ThrottleState | undefined,
+  ): Promise<void> {
+    const now = this.now();
+    await this.store.update([this.keyOf(key)], now, ([state]) => ({
+      states: [apply(this.drained(state, now), now)],
+      result: undefined,
+    }));
+  }
+}
+
+/** A key whose tries a login or sign-up counts: the throttle and the key in it. */
+export type Budget = readonly [LoginThrottle, string];
+
+/**
+ * Counts one try against each budget, or, when one of them must still wait, counts nothing and
+ * resolves with the longest wait in seconds (0 when the try was counted). One step on the store,
+ * so concurrent tries on every instance are counted one after the other and never all slip
+ * through. The budgets' throttles must share one store.
+ */
+/** The one store the budgets' throttles share, so one step on it can count them all. */
+function storeOf(budgets: readonly Budget[]): ThrottleStore | undefined {
+  const store = budgets[0]?.[0].store;
+  if (budgets.some(([throttle]) => throttle.store !== store)) {
+    throw new Error('The budgets of one try must share a throttle store.');
+  }
+  return store;
+}
+
+export async function reserveTries(budgets: readonly Budget[], now: number): Promise<number> {
+  const store = storeOf(budgets);
+  if (!store) return 0;
+  return store.update(
+    budgets.map(([throttle, key]) => throttle.keyOf(key)),
+    now,
+    (states) => {
+      const drained = budgets.map(([throttle], index) => throttle.drained(states[index], now));
+      const wait = Math.max(
+        0,
+        ...budgets.map(([throttle], index) => throttle.waitOf(drained[index], now)),
+      );
+      if (wait > 0) return { states: drained, result: wait };
+      return {
+        states: budgets.map(([throttle], index) => throttle.withFailure(drained[index], now)),
+        result: 0,
+      };
+    },
+  );
+}
+
+/** Gives back a try `reserveTries` counted against each budget, as one step on the store. */
+export async function releaseTries(budgets: readonly Budget[], now: number): Promise<void> {
+  const store = storeOf(budgets);
+  if (!store) return;
+  await store.update(
+    budgets.map(([throttle, key]) => throttle.keyOf(key)),
+    now,
+    (states) => ({
+      states: budgets.map(([throttle], index) =>
+        throttle.withoutFailure(throttle.drained(states[index], now), now),
+      ),
+      result: undefined,
+    }),
+  );
 }

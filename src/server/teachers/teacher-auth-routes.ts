@@ -9,7 +9,11 @@ import {
   DEVICE_THROTTLE,
   LoginThrottle,
   SIGNUP_THROTTLE,
+  releaseTries,
+  reserveTries,
+  type Budget,
 } from './login-throttle';
+import { createMemoryThrottleStore, type ThrottleStore } from '../http/throttle-store';
 import { hashPassword, verifyPassword, type ScryptCost } from './password-hash';
 import { clientAddress, type ProxyTrust } from '../http/request-origin';
 import { loadServerSecret } from './server-secret';
@@ -43,6 +47,8 @@ export interface TeacherAuthOptions extends ProxyTrust {
   /** The key that signs device cookies. Default: one generated once and kept in the database. */
   sessionSecret?: string;
   now: () => Date;
+  /** Where the throttles count (createApp picks it for the database). Default: in memory. */
+  throttleStore?: ThrottleStore;
 }
 
 export const teacherSchema = z
@@ -150,19 +156,25 @@ const logoutRoute = createRoute({
   },
 });
 
-/** A key whose tries a login or sign-up counts: the throttle and the key in it. */
-type Budget = readonly [LoginThrottle, string];
-
 export function createTeacherAuthRoutes(options: TeacherAuthOptions) {
-  const { db, sessions, passwordCost, sessionSecret, now, trustProxy } = options;
+  const {
+    db,
+    sessions,
+    passwordCost,
+    sessionSecret,
+    now,
+    trustProxy,
+    throttleStore = createMemoryThrottleStore(),
+  } = options;
   const clock = () => now().getTime();
   const throttles = {
-    account: new LoginThrottle(ACCOUNT_THROTTLE, clock),
-    device: new LoginThrottle(DEVICE_THROTTLE, clock),
-    address: new LoginThrottle(ADDRESS_THROTTLE, clock),
-    signup: new LoginThrottle(SIGNUP_THROTTLE, clock),
+    account: new LoginThrottle(ACCOUNT_THROTTLE, throttleStore, 'login-account', clock),
+    device: new LoginThrottle(DEVICE_THROTTLE, throttleStore, 'login-device', clock),
+    address: new LoginThrottle(ADDRESS_THROTTLE, throttleStore, 'login-address', clock),
+    signup: new LoginThrottle(SIGNUP_THROTTLE, throttleStore, 'signup-address', clock),
   };
   const hashing = createConcurrencyLimit(HASH_QUEUE);
+  // The first instance to ask stores the secret and every instance reads that one; it never changes.
   let secret: Promise<Buffer> | undefined;
   const devices = createDeviceCookies({
     trustProxy,
@@ -212,8 +224,8 @@ export function createTeacherAuthRoutes(options: TeacherAuthOptions) {
    * checked), or refuses with 429 when one of them must still wait, counting nothing. Returns what
    * gives the tries back.
    */
-  function reserveTry(c: Context, budgets: readonly Budget[]): () => void {
-    const wait = Math.max(0, ...budgets.map(([throttle, key]) => throttle.retryAfterSeconds(key)));
+  async function reserveTry(c: Context, budgets: readonly Budget[]): Promise<() => Promise<void>> {
+    const wait = await reserveTries(budgets, clock());
     if (wait > 0) {
       c.header('Retry-After', String(wait));
       throw new ApiError(
@@ -225,19 +237,16 @@ export function createTeacherAuthRoutes(options: TeacherAuthOptions) {
         },
       );
     }
-    for (const [throttle, key] of budgets) throttle.recordFailure(key);
-    return () => {
-      for (const [throttle, key] of budgets) throttle.release(key);
-    };
+    return () => releaseTries(budgets, clock());
   }
 
   /** Runs a password hash in turn; with the queue full, gives the try back and refuses with 503. */
-  async function hashInTurn<T>(c: Context, giveBack: () => void, task: () => Promise<T>) {
+  async function hashInTurn<T>(c: Context, giveBack: () => Promise<void>, task: () => Promise<T>) {
     try {
       return await hashing(task);
     } catch (error) {
       if (!(error instanceof QueueFullError)) throw error;
-      giveBack();
+      await giveBack();
       c.header('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
       throw new ApiError(
         503,
@@ -253,7 +262,7 @@ export function createTeacherAuthRoutes(options: TeacherAuthOptions) {
       const { name, email, password } = c.req.valid('json');
       // Every sign-up counts, taken email or not: each costs a hash, and a taken email tells
       // that an account exists.
-      const giveBack = reserveTry(c, [[throttles.signup, clientAddress(c, { trustProxy })]]);
+      const giveBack = await reserveTry(c, [[throttles.signup, clientAddress(c, { trustProxy })]]);
       const teacher: Teacher = {
         id: randomUUID(),
         name,
@@ -288,17 +297,17 @@ export function createTeacherAuthRoutes(options: TeacherAuthOptions) {
             [throttles.account, account],
             [throttles.address, address],
           ];
-      const giveBack = reserveTry(c, budgets);
+      const giveBack = await reserveTry(c, budgets);
       const matches = await hashInTurn(c, giveBack, async () =>
         verifyPassword(password, found?.passwordHash ?? (await decoyHash())),
       );
       if (!found || !matches) {
         throw new ApiError(401, 'invalid-credentials', 'The email or the password is not right.');
       }
-      if (device) throttles.device.recordSuccess(device);
+      if (device) await throttles.device.recordSuccess(device);
       else {
-        throttles.account.recordSuccess(account);
-        throttles.address.release(address);
+        await throttles.account.recordSuccess(account);
+        await throttles.address.release(address);
       }
       await sessions.start(c, found.id);
       await devices.issue(c, found.id);

@@ -23,6 +23,7 @@ function studentAssignment(changes: Partial<StudentAssignment> = {}): StudentAss
     timeLimitMinutes: 10,
     attemptsAllowed: 1,
     reviewPolicy: { when: 'after-due', show: 'full' },
+    allowHighlights: true,
     status: 'open',
     roster: 'none',
     ...changes,

@@ -9,7 +9,7 @@ import { renderReaderPage } from '../../../src/app/prerender';
 import { api } from '../../../src/lib/api-client';
 import { getHref } from '../../../src/lib/paths';
 import { installFakeApi, rememberSampleAttempt, setScreenWide } from '../fixtures/fake-api';
-import { sampleArticle, sampleQuestions } from '../fixtures/sample-quiz';
+import { sampleArticle, sampleArticleWithGlossary, sampleQuestions } from '../fixtures/sample-quiz';
 
 const path = getHref.reader(sampleArticle.meta.id);
 let root: Root | undefined;
@@ -83,5 +83,15 @@ describe('the server-rendered reader page', () => {
     expect(screen.queryByText(/^In progress/)).not.toBeInTheDocument();
     expect(await hydrate()).toEqual([]);
     expect(await screen.findByText(/^In progress: 0 of \d+ answered$/)).toBeInTheDocument();
+  });
+
+  it('is hydrated as it is with glossary terms marked: the same buttons, no mismatch', async () => {
+    installFakeApi({ article: sampleArticleWithGlossary, questions: sampleQuestions });
+    await serverRenderedPage();
+    const term = screen.getByRole('button', { name: 'treasurer' });
+    expect(term).toHaveAttribute('aria-expanded', 'false');
+    expect(container.querySelector('[data-sentence-id="p2.s1"]')).toContainElement(term);
+    expect(await hydrate()).toEqual([]);
+    expect(screen.getByRole('button', { name: 'treasurer' })).toBe(term);
   });
 });

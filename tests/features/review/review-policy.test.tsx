@@ -31,6 +31,7 @@ function scoreOnlyReview(assignmentTitle: string, result: AttemptResult): FakeHa
     reviewAccess: 'score',
     result,
     article: sampleArticle,
+    highlights: [],
   });
 }
 

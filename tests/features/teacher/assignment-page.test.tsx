@@ -199,11 +199,32 @@ describe('the assignment page', () => {
         savedAt: {},
         result: sampleResult,
         article: sampleArticle,
+        highlights: [
+          {
+            key: 'p1.s2',
+            sentenceId: 'p1.s2',
+            span: null,
+            colour: 'pink',
+            note: '<script>alert(1)</script> close vote?',
+          },
+        ],
       }),
     });
     await openAssignment();
 
     await user.click(screen.getByRole('link', { name: 'Ann Lee' }));
+    const highlights = await screen.findByRole(
+      'region',
+      { name: 'Highlights and notes' },
+      PAGE_LOAD,
+    );
+    expect(within(highlights).getByText('“The vote was seven to two.”')).toBeInTheDocument();
+    expect(within(highlights).getByText(/Pink highlight/)).toBeInTheDocument();
+    // The student's note is their own text: shown as it was typed, never as markup.
+    expect(
+      within(highlights).getByText('<script>alert(1)</script> close vote?', { exact: false }),
+    ).toBeInTheDocument();
+    expect(highlights.querySelector('script')).toBeNull();
 
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Ann Lee' }, PAGE_LOAD),
@@ -243,6 +264,7 @@ describe('the assignment page', () => {
         savedAt: {},
         result: { ...sampleResult, questions: shuffled },
         article: sampleArticle,
+        highlights: [],
       }),
     });
     renderAt(`/teacher/assignments/${ASSIGNMENT_ID}/attempts/attempt-x`);
@@ -380,6 +402,7 @@ describe('the assignment page during class and after', () => {
         savedAt: {},
         result: sampleResult,
         article: sampleArticle,
+        highlights: [],
       }),
       [`DELETE ${BASE}/attempts/${stray.attemptId}`]: () => {
         removed = true;

@@ -139,6 +139,11 @@ describe('the new-assignment form', () => {
     await user.click(
       screen.getByRole('checkbox', { name: 'Shuffle the options within each question' }),
     );
+    const highlights = screen.getByRole('checkbox', {
+      name: 'Let students highlight sentences and add notes during the quiz',
+    });
+    expect(highlights).toBeChecked();
+    await user.click(highlights);
     await user.click(screen.getByRole('radio', { name: 'As soon as they submit' }));
     await user.click(screen.getByRole('radio', { name: 'The score only' }));
 
@@ -164,6 +169,7 @@ describe('the new-assignment form', () => {
       countedAttempt: 'last',
       shuffleQuestions: true,
       shuffleOptions: false,
+      allowHighlights: false,
       reviewPolicy: { when: 'immediately', show: 'score' },
       extraTime: { 'Ann  Lee': 5 },
     });

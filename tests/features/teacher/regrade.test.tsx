@@ -284,6 +284,7 @@ describe('a regraded answer in a student’s attempt', () => {
           questions: [{ ...first, acceptedByTeacher: true }, second, ...rest],
         },
         article: sampleArticle,
+        highlights: [],
       }),
     });
     render(

@@ -42,6 +42,7 @@ describe('GET /api/join/:code', () => {
       timeLimitMinutes: 10,
       attemptsAllowed: 1,
       reviewPolicy: { when: 'after-due', show: 'full' },
+      allowHighlights: true,
       status: 'open',
       roster: 'none',
     });

@@ -2,7 +2,11 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from '../../../src/server/http/rate-limit';
 import { jsonRequest } from '../test-app';
-import { onPostgres } from '../support/test-database';
+import {
+  createDatabaseThrottleStore,
+  deleteDrainedThrottleStates,
+} from '../../../src/server/http/throttle-store';
+import { onPostgres, openTestDatabase } from '../support/test-database';
 import {
   createAssignment,
   createTeacherTestApp,
@@ -133,16 +137,42 @@ describe('join codes', () => {
 });
 
 describe('RateLimiter', () => {
-  it('lets a burst of the whole allowance through, then one per refill interval', () => {
+  it('lets a burst of the whole allowance through, then one per refill interval', async () => {
     let now = 0;
-    const limiter = new RateLimiter({ limit: 3, windowSeconds: 30 }, () => now);
+    const limiter = new RateLimiter({ limit: 3, windowSeconds: 30 }, undefined, 'test', () => now);
     for (let index = 0; index < 3; index += 1) {
-      expect(limiter.retryAfterSeconds('a')).toBe(0);
-      limiter.spend('a');
+      expect(await limiter.retryAfterSeconds('a')).toBe(0);
+      await limiter.spend('a');
     }
-    expect(limiter.retryAfterSeconds('a')).toBe(10);
-    expect(limiter.retryAfterSeconds('b')).toBe(0);
+    expect(await limiter.retryAfterSeconds('a')).toBe(10);
+    expect(await limiter.retryAfterSeconds('b')).toBe(0);
     now += 10_000;
-    expect(limiter.retryAfterSeconds('a')).toBe(0);
+    expect(await limiter.retryAfterSeconds('a')).toBe(0);
+  });
+
+  it('counts the same in the database, takes only what is left, and forgets a refilled bucket', async () => {
+    let now = 1_000_000;
+    const db = await openTestDatabase();
+    const limiter = new RateLimiter(
+      { limit: 3, windowSeconds: 30 },
+      createDatabaseThrottleStore(db),
+      'test',
+      () => now,
+    );
+    expect(await limiter.take('a')).toBe(0);
+    expect(await limiter.take('a')).toBe(0);
+    expect(await limiter.take('a')).toBe(0);
+    // Refused, and nothing spent: the wait does not grow.
+    expect(await limiter.take('a')).toBe(10);
+    expect(await limiter.take('a')).toBe(10);
+    now += 10_000;
+    expect(await limiter.take('a')).toBe(0);
+    expect(await limiter.take('a')).toBe(10);
+    // A full bucket again leaves no row behind once the sweep has run.
+    now += 30_000;
+    expect(await limiter.retryAfterSeconds('a')).toBe(0);
+    expect(await deleteDrainedThrottleStates(db, new Date(now))).toBe(1);
+    const rows = await db.selectFrom('throttle_states').selectAll().execute();
+    expect(rows).toEqual([]);
   });
 });

@@ -37,7 +37,7 @@ interface Drag {
 const MOVE_ANIMATION = { duration: 180, easing: 'ease-out' } as const;
 
 /** The saved order if it lists exactly these items, otherwise the order they were shown in. */
-function currentOrder(question: PublicOrder, response: OrderResponse | undefined): string[] {
+export function currentOrder(question: PublicOrder, response: OrderResponse | undefined): string[] {
   const ids = question.items.map((item) => item.id);
   const saved = response?.order;
   const isPermutation =

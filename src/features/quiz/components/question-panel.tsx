@@ -2,8 +2,10 @@ import { useEffect, type RefObject } from 'react';
 import type { Article } from '../../../domain/article';
 import type { PublicQuestion } from '../../../domain/public-question';
 import type { QuestionResponse } from '../../../domain/responses';
-import { QUESTION_TYPE_LABELS, SKILL_LABELS } from '../../../lib/labels';
+import { SKILL_LABELS } from '../../../lib/labels';
+import { QUESTION_TYPE_LABELS } from '../../../lib/question-labels';
 import { QuestionControl } from './question-control';
+import { QuestionListen } from './question-listen';
 
 interface QuestionPanelProps {
   question: PublicQuestion;
@@ -69,6 +71,13 @@ export function QuestionPanel({
           article={article}
           articlePlace={articlePlace}
           onOpenArticle={onOpenArticle}
+        />
+        {/* After the answer, so the first Tab from the heading still reaches the answer. */}
+        <QuestionListen
+          key={question.id}
+          question={question}
+          response={response}
+          language={article.meta.language}
         />
       </div>
       <div className="question-actions">

@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useNavigate } from 'react-router';
 import { Kicker } from '../../../components/kicker';
-import { ArticleView } from '../../../components/article-view';
+import { ArticleView, sentenceElementId } from '../../../components/article-view';
+import { highlightWords, sentenceNotes } from '../../../components/student-highlights';
+import { highlightKeyOf, type Highlight } from '../../../domain/highlights';
 import type { Article } from '../../../domain/article';
 import type { QuestionResponse } from '../../../domain/responses';
 import { isAnswered } from '../../../domain/question-types/response-kinds';
@@ -24,6 +26,11 @@ import { QuizTimer } from './quiz-timer';
 import { SaveStatusIndicator } from './save-status';
 import { ShortcutsHelp } from './shortcuts-help';
 import { SubmitSummary } from './submit-summary';
+
+/** The highlight tools: loaded when a student first chooses a sentence to highlight. */
+const HighlightToolbar = lazy(() =>
+  import('./highlight-toolbar').then((module) => ({ default: module.HighlightToolbar })),
+);
 
 interface QuizSessionProps {
   /** The quiz's title. */
@@ -86,7 +93,11 @@ function QuizWorkspace({
   const flaggedIds = useAttemptDraft((draft) => draft.flagged);
   const currentQuestionId = useAttemptDraft((draft) => draft.currentQuestionId);
   const saveStatus = useAttemptDraft((draft) => draft.saveStatus);
-  const { setResponse, clearResponse, toggleFlag, goToQuestion } = store.getState();
+  const highlightsByKey = useAttemptDraft((draft) => draft.highlights);
+  const { setResponse, clearResponse, toggleFlag, goToQuestion, setHighlight, removeHighlight } =
+    store.getState();
+  const [highlighting, setHighlighting] = useState(false);
+  const [chosenSentenceId, setChosenSentenceId] = useState<string | null>(null);
 
   const [pane, setPane] = useState<Pane>('question');
   const [showSummary, setShowSummary] = useState(false);
@@ -113,6 +124,12 @@ function QuizWorkspace({
       },
       clear: async (questionId) => {
         await api.clearResponse(attemptId, token, questionId);
+      },
+      saveHighlight: async ({ key, colour, note }) => {
+        await api.saveHighlight(attemptId, token, key, { colour, note });
+      },
+      removeHighlight: async (key) => {
+        await api.removeHighlight(attemptId, token, key);
       },
       fetchServerAnswers: () => api.getAttempt(attemptId, token),
     });
@@ -227,6 +244,21 @@ function QuizWorkspace({
   const response = responses[question.id];
   const evidenceTarget = showSummary ? null : findEvidenceTarget(question, response, article);
   const closed = submitState.timeUp || saveStatus === 'closed';
+  const highlightsAllowed = (attempt.assignment?.allowHighlights ?? true) && !closed;
+  const highlightMode = highlighting && highlightsAllowed;
+  const bySentence = new Map<string, Highlight[]>();
+  for (const highlight of Object.values(highlightsByKey)) {
+    bySentence.set(highlight.sentenceId, [
+      ...(bySentence.get(highlight.sentenceId) ?? []),
+      highlight,
+    ]);
+  }
+
+  /** Leaves the chosen sentence's tools, back to the sentence itself. */
+  function closeHighlightTools(sentenceId: string) {
+    flushSync(() => setChosenSentenceId(null));
+    document.getElementById(sentenceElementId(sentenceId))?.focus();
+  }
 
   const questionContent = submitState.timeUp ? (
     <TimeUpPanel
@@ -263,36 +295,97 @@ function QuizWorkspace({
     />
   );
 
+  const highlightKeyOfSentence = (sentenceId: string) => highlightKeyOf({ sentenceId, span: null });
   const articleContent = (
-    <ArticleView
-      article={article}
-      headingLevel={2}
-      withSettings
-      masked={
-        question.type === 'cloze' && !closed ? new Set(question.maskedSentenceIds) : undefined
-      }
-      selection={
-        evidenceTarget && !closed
-          ? {
-              selected: new Set(evidenceTarget.selected),
-              onToggle: (sentenceId) => answer(question.id, evidenceTarget.toggle(sentenceId)),
-            }
-          : undefined
-      }
-      notice={
-        evidenceTarget && !closed ? (
-          <div className="notice article-notice" ref={articleNoticeRef} tabIndex={-1}>
-            <p>
-              Selecting evidence for question {question.number}: press each sentence that proves the
-              answer. {evidenceTarget.selected.length} selected.
-            </p>
-            <button type="button" className="button button-small" onClick={showQuestion}>
-              Back to question {question.number}
-            </button>
-          </div>
-        ) : undefined
-      }
-    />
+    <>
+      {highlightsAllowed && (
+        <div className="highlight-mode">
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => {
+              setHighlighting(!highlighting);
+              setChosenSentenceId(null);
+            }}
+          >
+            {highlighting ? 'Stop highlighting' : 'Highlight and take notes'}
+          </button>
+        </div>
+      )}
+      <ArticleView
+        article={article}
+        headingLevel={2}
+        withSettings
+        renderWords={(sentence, words) =>
+          highlightWords(sentence, words, bySentence.get(sentence.id))
+        }
+        afterSentence={(sentence) => (
+          <>
+            {sentenceNotes(bySentence.get(sentence.id))}
+            {highlightMode && chosenSentenceId === sentence.id && (
+              <Suspense fallback={<span className="muted"> Loading…</span>}>
+                <HighlightToolbar
+                  key={sentence.id}
+                  sentenceText={sentence.text}
+                  highlight={highlightsByKey[highlightKeyOfSentence(sentence.id)]}
+                  onSave={(colour, note) =>
+                    setHighlight({
+                      key: highlightKeyOfSentence(sentence.id),
+                      sentenceId: sentence.id,
+                      span: null,
+                      colour,
+                      note,
+                    })
+                  }
+                  onRemove={() => {
+                    removeHighlight(highlightKeyOfSentence(sentence.id));
+                    closeHighlightTools(sentence.id);
+                  }}
+                  onDone={() => closeHighlightTools(sentence.id)}
+                />
+              </Suspense>
+            )}
+          </>
+        )}
+        masked={
+          question.type === 'cloze' && !closed ? new Set(question.maskedSentenceIds) : undefined
+        }
+        selection={
+          highlightMode
+            ? {
+                selected: new Set(chosenSentenceId === null ? [] : [chosenSentenceId]),
+                onToggle: (sentenceId) =>
+                  setChosenSentenceId(chosenSentenceId === sentenceId ? null : sentenceId),
+              }
+            : evidenceTarget && !closed
+              ? {
+                  selected: new Set(evidenceTarget.selected),
+                  onToggle: (sentenceId) => answer(question.id, evidenceTarget.toggle(sentenceId)),
+                }
+              : undefined
+        }
+        notice={
+          highlightMode ? (
+            <div className="notice article-notice" role="status">
+              <p>
+                Highlighting: press a sentence, then choose a colour or add a note. Press “Stop
+                highlighting” when you are done.
+              </p>
+            </div>
+          ) : evidenceTarget && !closed ? (
+            <div className="notice article-notice" ref={articleNoticeRef} tabIndex={-1}>
+              <p>
+                Selecting evidence for question {question.number}: press each sentence that proves
+                the answer. {evidenceTarget.selected.length} selected.
+              </p>
+              <button type="button" className="button button-small" onClick={showQuestion}>
+                Back to question {question.number}
+              </button>
+            </div>
+          ) : undefined
+        }
+      />
+    </>
   );
 
   const navigator = (

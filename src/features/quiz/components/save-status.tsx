@@ -16,7 +16,9 @@ const MESSAGES: Record<Exclude<SaveStatus, 'refused' | 'closed'>, string> = {
 export function SaveStatusIndicator() {
   const status = useAttemptDraft((draft) => draft.saveStatus);
   const refusal = useAttemptDraft((draft) => draft.refusal);
-  const hasAnswers = useAttemptDraft((draft) => Object.keys(draft.responses).length > 0);
+  const hasAnswers = useAttemptDraft(
+    (draft) => Object.keys(draft.responses).length > 0 || Object.keys(draft.highlights).length > 0,
+  );
   // Once something was saved (even a cleared answer), "Saved" stays meaningful.
   const [active, setActive] = useState(false);
   const shown = active || hasAnswers || status !== 'saved';

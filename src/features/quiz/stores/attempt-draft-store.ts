@@ -1,5 +1,6 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import type { Highlight } from '../../../domain/highlights';
 import type { QuestionResponse, ResponseMap } from '../../../domain/responses';
 import { draftStorageKey } from '../../../lib/attempt-records';
 
@@ -28,6 +29,29 @@ interface AnswersSlice {
   clearResponse: (questionId: string) => void;
 }
 
+/**
+ * The student's highlights and notes, by key (`highlightKeyOf`). Their unsent changes share
+ * `unsent` with the answers, under `highlightChangeKey(key)`, so they are sent, retried, kept
+ * offline and reconciled exactly as answers are.
+ */
+interface HighlightsSlice {
+  highlights: Record<string, Highlight>;
+  setHighlight: (highlight: Highlight) => void;
+  removeHighlight: (key: string) => void;
+}
+
+const HIGHLIGHT_CHANGE = 'highlight:';
+
+/** The `unsent` entry of a highlight's change (question ids never contain a colon). */
+export function highlightChangeKey(key: string): string {
+  return HIGHLIGHT_CHANGE + key;
+}
+
+/** The highlight key of an `unsent` entry, or undefined for an answer's. */
+export function highlightKeyOfChange(change: string): string | undefined {
+  return change.startsWith(HIGHLIGHT_CHANGE) ? change.slice(HIGHLIGHT_CHANGE.length) : undefined;
+}
+
 interface FlagsSlice {
   /** Questions the student marked to come back to, in the order they were flagged. */
   flagged: string[];
@@ -44,6 +68,9 @@ export interface ServerAnswers {
   responses: ResponseMap;
   /** ISO time at which the server saved or cleared each answer. */
   savedAt: Record<string, string>;
+  /** The server's highlights, and when each was saved or removed (older servers send neither). */
+  highlights?: readonly Highlight[];
+  highlightsSavedAt?: Record<string, string>;
 }
 
 interface SyncSlice {
@@ -67,7 +94,11 @@ interface SyncSlice {
   reconcile: (server: ServerAnswers) => void;
 }
 
-export type AttemptDraft = AnswersSlice & FlagsSlice & NavigationSlice & SyncSlice;
+export type AttemptDraft = AnswersSlice &
+  HighlightsSlice &
+  FlagsSlice &
+  NavigationSlice &
+  SyncSlice;
 
 type DraftSlice<T> = StateCreator<AttemptDraft, [['zustand/persist', unknown]], [], T>;
 
@@ -89,6 +120,51 @@ function createAnswersSlice(now: () => number): DraftSlice<AnswersSlice> {
         unsent: { ...state.unsent, [questionId]: now() },
       })),
   });
+}
+
+function createHighlightsSlice(now: () => number): DraftSlice<HighlightsSlice> {
+  return (set) => ({
+    highlights: {},
+    setHighlight: (highlight) =>
+      set((state) => ({
+        highlights: { ...state.highlights, [highlight.key]: highlight },
+        unsent: { ...state.unsent, [highlightChangeKey(highlight.key)]: now() },
+      })),
+    removeHighlight: (key) =>
+      set((state) => ({
+        highlights: withoutKey(state.highlights, key),
+        unsent: { ...state.unsent, [highlightChangeKey(key)]: now() },
+      })),
+  });
+}
+
+/**
+ * Last write wins between this device's unsent changes and the server's copy, for one kind of
+ * item (answers, highlights): the draft's item where its change is newer, else the server's.
+ */
+function mergeNewer<T>(
+  draftItems: Record<string, T>,
+  serverItems: Record<string, T>,
+  serverSavedAt: Record<string, string>,
+  unsent: Record<string, number>,
+  changeKey: (id: string) => string,
+): { items: Record<string, T>; unsent: Record<string, number> } {
+  const items: Record<string, T> = {};
+  const stillUnsent: Record<string, number> = {};
+  const ids = new Set([
+    ...Object.keys(serverItems),
+    ...Object.keys(draftItems),
+    ...Object.keys(serverSavedAt),
+  ]);
+  for (const id of ids) {
+    const changedAt = unsent[changeKey(id)];
+    const savedAt = Date.parse(serverSavedAt[id] ?? '');
+    const draftIsNewer = changedAt !== undefined && (Number.isNaN(savedAt) || changedAt > savedAt);
+    const item = draftIsNewer ? draftItems[id] : serverItems[id];
+    if (item !== undefined) items[id] = item;
+    if (draftIsNewer) stillUnsent[changeKey(id)] = changedAt;
+  }
+  return { items, unsent: stillUnsent };
 }
 
 const createFlagsSlice: DraftSlice<FlagsSlice> = (set) => ({
@@ -122,6 +198,7 @@ const createSyncSlice: DraftSlice<SyncSlice> = (set) => ({
       const unsent: Record<string, number> = {};
       const questionIds = new Set([...Object.keys(server.responses), ...Object.keys(state.unsent)]);
       for (const questionId of questionIds) {
+        if (highlightKeyOfChange(questionId) !== undefined) continue;
         const changedAt = state.unsent[questionId];
         const serverSavedAt = Date.parse(server.savedAt[questionId] ?? '');
         const draftIsNewer =
@@ -130,7 +207,20 @@ const createSyncSlice: DraftSlice<SyncSlice> = (set) => ({
         if (response !== undefined) responses[questionId] = response;
         if (draftIsNewer) unsent[questionId] = changedAt;
       }
-      return { responses, unsent };
+      const highlights = mergeNewer(
+        state.highlights,
+        Object.fromEntries(
+          (server.highlights ?? []).map((highlight) => [highlight.key, highlight]),
+        ),
+        server.highlightsSavedAt ?? {},
+        state.unsent,
+        highlightChangeKey,
+      );
+      return {
+        responses,
+        highlights: highlights.items,
+        unsent: { ...unsent, ...highlights.unsent },
+      };
     }),
 });
 
@@ -146,6 +236,7 @@ export function createAttemptDraftStore(attemptId: string, now: () => number = D
     persist(
       (...args) => ({
         ...createAnswersSlice(now)(...args),
+        ...createHighlightsSlice(now)(...args),
         ...createFlagsSlice(...args),
         ...createNavigationSlice(...args),
         ...createSyncSlice(...args),
@@ -155,8 +246,9 @@ export function createAttemptDraftStore(attemptId: string, now: () => number = D
         version: 1,
         storage: createJSONStorage(() => localStorage),
         // The save status describes this page's connection, not the draft: never restore it.
-        partialize: ({ responses, flagged, currentQuestionId, unsent }) => ({
+        partialize: ({ responses, highlights, flagged, currentQuestionId, unsent }) => ({
           responses,
+          highlights,
           flagged,
           currentQuestionId,
           unsent,

@@ -1,6 +1,11 @@
 import { ApiError, NetworkError } from '../../../lib/api-client';
 import type { QuestionResponse } from '../../../domain/responses';
-import type { AttemptDraftStore, ServerAnswers } from './attempt-draft-store';
+import type { Highlight } from '../../../domain/highlights';
+import {
+  highlightKeyOfChange,
+  type AttemptDraftStore,
+  type ServerAnswers,
+} from './attempt-draft-store';
 
 export interface DraftSyncOptions {
   store: AttemptDraftStore;
@@ -8,6 +13,10 @@ export interface DraftSyncOptions {
   save: (questionId: string, response: QuestionResponse) => Promise<void>;
   /** Clears one answer on the server; throws as `save` does. */
   clear: (questionId: string) => Promise<void>;
+  /** Saves one highlight (its colour and note); throws as `save` does. */
+  saveHighlight?: (highlight: Highlight) => Promise<void>;
+  /** Removes one highlight by key; throws as `save` does. */
+  removeHighlight?: (key: string) => Promise<void>;
   /** Fetches the server's copy, to reconcile with after a reconnection. */
   fetchServerAnswers: () => Promise<ServerAnswers>;
   /** Quiet time after a change before it is sent, so typing sends one request, not one per key. */
@@ -37,6 +46,8 @@ export function startDraftSync({
   store,
   save,
   clear,
+  saveHighlight = () => Promise.resolve(),
+  removeHighlight = () => Promise.resolve(),
   fetchServerAnswers,
   debounceMs = 600,
   retryMs = 2_000,
@@ -54,6 +65,17 @@ export function startDraftSync({
     timer = setTimeout(() => void flush(), delay);
   }
 
+  /** Sends one unsent change: an answer or a highlight, saved, or cleared when it is gone. */
+  function send(change: string): Promise<void> {
+    const highlightKey = highlightKeyOfChange(change);
+    if (highlightKey !== undefined) {
+      const highlight = store.getState().highlights[highlightKey];
+      return highlight === undefined ? removeHighlight(highlightKey) : saveHighlight(highlight);
+    }
+    const response = store.getState().responses[change];
+    return response === undefined ? clear(change) : save(change, response);
+  }
+
   async function sendAll(): Promise<boolean> {
     for (;;) {
       if (stopped || store.getState().saveStatus === 'closed') return false;
@@ -68,11 +90,9 @@ export function startDraftSync({
         return false;
       }
       const [questionId, changedAt] = entry;
-      // A change without an answer is a clear.
-      const response = store.getState().responses[questionId];
       setSaveStatus('saving');
       try {
-        await (response === undefined ? clear(questionId) : save(questionId, response));
+        await send(questionId);
         store.getState().acknowledge(questionId, changedAt);
       } catch (error) {
         if (error instanceof ApiError && [401, 404, 409].includes(error.status)) {

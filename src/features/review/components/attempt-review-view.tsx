@@ -2,6 +2,12 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ArticleView, sentenceElementId } from '../../../components/article-view';
 import { AllRightIllustration } from '../../../components/illustrations';
+import {
+  groupHighlights,
+  HighlightLegend,
+  highlightWords,
+  sentenceNotes,
+} from '../../../components/student-highlights';
 import type { AttemptReview } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/api-client';
 import { getHref } from '../../../lib/paths';
@@ -24,6 +30,7 @@ const SIDE_BY_SIDE = '(min-width: 64rem)';
 /** The whole review: score, skills, every question, and the article with its evidence marked. */
 export function AttemptReviewView({ review }: { review: AttemptReview }) {
   const { result, article } = review;
+  const studentHighlights = groupHighlights(review.highlights);
   const [onlyMissed, setOnlyMissed] = useState(false);
   const [highlight, setHighlight] = useState<Highlight | null>(null);
   const reduceMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
@@ -155,11 +162,21 @@ export function AttemptReviewView({ review }: { review: AttemptReview }) {
                 The evidence for question {highlight.questionNumber} is highlighted.
               </p>
             )}
+            {review.highlights.length > 0 && (
+              <HighlightLegend
+                evidence="the evidence that proves the question you chose to show"
+                own="your own highlights"
+              />
+            )}
             <ArticleView
               article={article}
               headingLevel={2}
               withSettings
               highlighted={highlight ? new Set(highlight.sentenceIds) : undefined}
+              renderWords={(sentence, words) =>
+                highlightWords(sentence, words, studentHighlights.get(sentence.id))
+              }
+              afterSentence={(sentence) => sentenceNotes(studentHighlights.get(sentence.id))}
               afterHighlight={
                 highlight && (
                   <>

@@ -46,6 +46,9 @@ export function AssignmentSettings({ assignment }: { assignment: Assignment }) {
           ` · counts: ${COUNTED_ATTEMPT_LABELS[assignment.countedAttempt].toLowerCase()}`}
       </Detail>
       <Detail term="Shuffled">{describeShuffling(assignment)}</Detail>
+      <Detail term="Highlights and notes">
+        {assignment.allowHighlights ? 'Allowed' : 'Turned off'}
+      </Detail>
       <Detail term="Students see">{describeReview(assignment)}</Detail>
       {extraTime.length > 0 && (
         <Detail term="Extra time">

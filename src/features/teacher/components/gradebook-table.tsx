@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Gradebook, GradebookAttempt } from '../../../lib/assignment-api-client';
 import { formatDateTime, formatDuration } from '../../../lib/format-date-time';
 import { formatPoints } from '../../../lib/format-points';
-import { RESULT_STATUS_LABELS } from '../../../lib/labels';
+import { RESULT_STATUS_LABELS } from '../../../lib/question-labels';
 import { getHref } from '../../../lib/paths';
 import {
   pageOf,

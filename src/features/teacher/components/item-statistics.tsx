@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatCount } from '../../../domain/plural';
-import { QUESTION_TYPE_LABELS, SKILL_LABELS } from '../../../lib/labels';
+import { SKILL_LABELS } from '../../../lib/labels';
+import { QUESTION_TYPE_LABELS } from '../../../lib/question-labels';
 import {
   describeDiscrimination,
   describeFacility,
