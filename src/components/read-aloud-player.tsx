@@ -24,6 +24,35 @@ function describeState(
   return '';
 }
 
+/** The one button that pauses while reading, resumes while paused, and otherwise plays. */
+function PlayButton({
+  state,
+  dispatch,
+  play,
+  playLabel,
+}: {
+  state: ReadAloudState;
+  dispatch: (event: ReadAloudEvent) => void;
+  play: ReadAloudEvent;
+  playLabel: string;
+}) {
+  const [label, event]: [string, ReadAloudEvent] =
+    state.status === 'playing'
+      ? ['Pause', { type: 'pause' }]
+      : state.status === 'paused'
+        ? ['Resume', { type: 'resume' }]
+        : [playLabel, play];
+  return (
+    <button
+      type="button"
+      className="button button-small button-primary"
+      onClick={() => dispatch(event)}
+    >
+      {label}
+    </button>
+  );
+}
+
 /**
  * The read-aloud player, loaded on first opening (ArticleView's Listen button): reads the
  * article's sentences, never a hidden one (a cloze question's source sentence holds its answers),
@@ -133,31 +162,14 @@ export function ReadAloudPlayer({
             ref={controls}
             data-floating={floating || undefined}
           >
-            {state.status === 'playing' ? (
-              <button
-                type="button"
-                className="button button-small button-primary"
-                onClick={() => dispatch({ type: 'pause' })}
-              >
-                Pause
-              </button>
-            ) : state.status === 'paused' ? (
-              <button
-                type="button"
-                className="button button-small button-primary"
-                onClick={() => dispatch({ type: 'resume' })}
-              >
-                Resume
-              </button>
-            ) : (
-              <button
-                type="button"
-                className="button button-small button-primary"
-                onClick={() => dispatch({ type: 'play' })}
-              >
-                {state.index > 0 ? `Read from sentence ${state.index + 1}` : 'Read the article'}
-              </button>
-            )}
+            <PlayButton
+              state={state}
+              dispatch={dispatch}
+              play={{ type: 'play' }}
+              playLabel={
+                state.index > 0 ? `Read from sentence ${state.index + 1}` : 'Read the article'
+              }
+            />
             <button
               type="button"
               className="button button-small"
@@ -262,31 +274,12 @@ export function ReadAloudTexts({
       {ready && (
         <>
           <div className="read-aloud-controls" role="group" aria-label={`Read ${subject} aloud`}>
-            {state.status === 'playing' ? (
-              <button
-                type="button"
-                className="button button-small button-primary"
-                onClick={() => dispatch({ type: 'pause' })}
-              >
-                Pause
-              </button>
-            ) : state.status === 'paused' ? (
-              <button
-                type="button"
-                className="button button-small button-primary"
-                onClick={() => dispatch({ type: 'resume' })}
-              >
-                Resume
-              </button>
-            ) : (
-              <button
-                type="button"
-                className="button button-small button-primary"
-                onClick={() => dispatch({ type: 'play', index: 0 })}
-              >
-                Read {subject} again
-              </button>
-            )}
+            <PlayButton
+              state={state}
+              dispatch={dispatch}
+              play={{ type: 'play', index: 0 }}
+              playLabel={`Read ${subject} again`}
+            />
             <button
               type="button"
               className="button button-small"

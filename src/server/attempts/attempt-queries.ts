@@ -416,19 +416,22 @@ export interface SavedHighlights {
   savedAt: Record<string, string>;
 }
 
+/** A highlight's columns beside its attempt's id, as read and as written. */
+const HIGHLIGHT_COLUMNS = [
+  'highlight_key',
+  'sentence_id',
+  'span_start',
+  'span_end',
+  'colour',
+  'note',
+  'saved_at',
+] as const;
+
 /** Reads an attempt's highlights and notes. */
 export async function listHighlights(db: AppDatabase, attemptId: string): Promise<SavedHighlights> {
   const rows = await db
     .selectFrom('highlights')
-    .select([
-      'highlight_key',
-      'sentence_id',
-      'span_start',
-      'span_end',
-      'colour',
-      'note',
-      'saved_at',
-    ])
+    .select(HIGHLIGHT_COLUMNS)
     .where('attempt_id', '=', attemptId)
     .execute();
   const saved: SavedHighlights = { highlights: [], savedAt: {} };
@@ -465,8 +468,8 @@ export interface HighlightSave {
  * (last write wins), like an answer: only while the attempt is in progress and its deadline is not
  * before `latestDeadline`, checked in the same statement as the write, and committed with the
  * answers and submits of the same turn. A new highlight is refused once the attempt has
- * `HIGHLIGHT_LIMITS.perAttempt` (counted in the same transaction, before the write). Resolves `saved`, `full` (too many), or `closed` (submitted,
- * overdue or gone).
+ * `HIGHLIGHT_LIMITS.perAttempt` (counted in the same transaction, before the write). Resolves
+ * `saved`, `full` (too many), or `closed` (submitted, overdue or gone).
  */
 export function saveHighlight(
   db: AppDatabase,
@@ -475,14 +478,7 @@ export function saveHighlight(
   return applyInNextCommit(db, async (trx) => {
     // On PostgreSQL, one highlight write per attempt at a time, so two new highlights sent at
     // once cannot both pass the count; a submit waits for it, or it sees the attempt submitted.
-    if (isPostgres(trx)) {
-      await trx
-        .selectFrom('attempts')
-        .select('id')
-        .where('id', '=', save.attemptId)
-        .forUpdate()
-        .execute();
-    }
+    if (isPostgres(trx)) await lockAttempt(trx, save.attemptId);
     const key = highlightKeyOf(save.place);
     if (
       save.mark !== null &&
@@ -492,16 +488,7 @@ export function saveHighlight(
     }
     const result = await trx
       .insertInto('highlights')
-      .columns([
-        'attempt_id',
-        'highlight_key',
-        'sentence_id',
-        'span_start',
-        'span_end',
-        'colour',
-        'note',
-        'saved_at',
-      ])
+      .columns(['attempt_id', ...HIGHLIGHT_COLUMNS])
       .expression((eb) =>
         eb
           .selectFrom('attempts')
