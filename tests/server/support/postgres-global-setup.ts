@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../../src/server/db/database';
+import { findPostgresBin, MISSING_POSTGRES_MESSAGE } from './postgres-bin';
 import { startPostgresCluster } from './postgres-cluster';
 import { TEMPLATE_DATABASE } from './test-database';
 
@@ -10,6 +11,10 @@ import { TEMPLATE_DATABASE } from './test-database';
  * PostgreSQL is not installed, except under CI, where this then fails.
  */
 export default async function setup(project: TestProject) {
+  if (findPostgresBin() === undefined) {
+    // Only under CI=true does vite.config.ts keep this project without PostgreSQL.
+    throw new Error(MISSING_POSTGRES_MESSAGE.replace('were skipped', 'cannot run under CI'));
+  }
   const cluster = await startPostgresCluster({ fast: true, maxConnections: 400 });
   try {
     const template = await openDatabase(await cluster.createDatabase(TEMPLATE_DATABASE), {
