@@ -141,15 +141,33 @@ export default tseslint.config(
               allowTypeImports: true,
               message: 'Import zod types only in browser code.',
             },
-            // These domain modules build zod schemas; their plain data lives in zod-free modules.
+            // These domain modules build zod schemas, or check data with them; their plain data
+            // lives in zod-free modules.
             {
-              group: ['**/domain/assignment-settings', '**/domain/*-schema'],
+              group: [
+                '**/domain/assignment-settings',
+                '**/domain/*-schema',
+                '**/domain/check-bank-data',
+                '**/domain/describe-issues',
+              ],
               allowTypeImports: true,
               message:
                 'This domain module builds zod schemas: browser code imports its types only (values from assignment-choices.ts or field-limits.ts).',
             },
           ],
         },
+      ],
+    },
+  },
+  // The bank editor checks a draft as check:content does (checkBankData, with the bank format's
+  // zod schemas). Only the teacher's editor loads this module, and lazily (a chunk of its own), so
+  // no student page carries zod.
+  {
+    files: ['src/features/authoring/validate-draft-bank.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: nodeBuiltins, message: 'Browser code cannot use Node APIs.' }] },
       ],
     },
   },

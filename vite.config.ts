@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'vite';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import react from '@vitejs/plugin-react';
@@ -106,10 +107,34 @@ function postgresProject(): TestProjectInlineConfiguration[] {
   ];
 }
 
+/**
+ * React Router's package exports name only its development build (remix-run/react-router#12532,
+ * #14753), which carries warnings and checks a student's browser never needs; its production
+ * build sits beside it. Only the browser build takes it: tests and `npm run dev` keep the warnings.
+ */
+function productionReactRouter(): Plugin {
+  return {
+    name: 'readproof:production-react-router',
+    apply: 'build',
+    config: () => ({
+      resolve: {
+        alias: [
+          {
+            find: /^react-router$/,
+            replacement: fileURLToPath(
+              new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
+            ),
+          },
+        ],
+      },
+    }),
+  };
+}
+
 export default defineConfig({
   root: 'src',
   publicDir: '../public',
-  plugins: [react(), VitePWA(pwaOptions), buildPrerenderer()],
+  plugins: [react(), VitePWA(pwaOptions), buildPrerenderer(), productionReactRouter()],
   // Source maps are written for debugging a production stack trace but not linked from the
   // bundles ('hidden'); the server never serves them (src/server/http/serve-client.ts).
   build: {

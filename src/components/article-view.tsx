@@ -8,7 +8,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import type { Article, Sentence } from '../domain/article';
+import type { Article, ArticleOrigin as Origin, Sentence } from '../domain/article';
 import type { GlossaryEntry } from '../domain/glossary';
 import { formatMinutes } from '../lib/labels';
 import { READING_SETTINGS_KEY } from './reading-settings-key';
@@ -38,14 +38,21 @@ interface Glossary {
 }
 
 /**
- * A sentence's text with its glossary terms as buttons, each opening its definition just after
- * it, inside the sentence's element (a term stays in its sentence, for highlighting and
- * read-aloud). Ids come from the sentence, so the server's HTML and the browser's match.
+ * A sentence's text, from `from` to `to`, with its glossary terms as buttons, each opening its
+ * definition just after it, inside the sentence's element (a term stays in its sentence, for
+ * highlighting and read-aloud); a term cut by either end is plain text there. Ids come from the
+ * sentence, so the server's HTML and the browser's match.
  */
-function sentenceWords({ id, text, terms }: Sentence, glossary?: Glossary): ReactNode {
-  if (!glossary || !terms) return text;
-  let at = 0;
-  const words: ReactNode[] = terms.flatMap(({ start, end, entry }) => {
+function sentenceWords(
+  { id, text, terms }: Sentence,
+  glossary?: Glossary,
+  from = 0,
+  to = text.length,
+): ReactNode {
+  if (!glossary || !terms) return text.slice(from, to);
+  let at = from;
+  const inside = terms.filter(({ start, end }) => start >= from && end <= to);
+  const words: ReactNode[] = inside.flatMap(({ start, end, entry }) => {
     const termId = `term-${id}-${start}`;
     const open = glossary.open === termId;
     const before = text.slice(at, start);
@@ -74,8 +81,22 @@ function sentenceWords({ id, text, terms }: Sentence, glossary?: Glossary): Reac
       ),
     ];
   });
-  words.push(text.slice(at));
+  words.push(text.slice(at, to));
   return words;
+}
+
+/** A sentence's words as the article shows them, whole or in part (for a student's marks). */
+export interface SentenceWords {
+  all: ReactNode;
+  /** The words from `start` to `end`, offsets in the sentence's text. */
+  between: (start: number, end: number) => ReactNode;
+}
+
+function wordsOf(sentence: Sentence, glossary?: Glossary): SentenceWords {
+  return {
+    all: sentenceWords(sentence, glossary),
+    between: (start, end) => sentenceWords(sentence, glossary, start, end),
+  };
 }
 
 /**
@@ -175,7 +196,7 @@ interface ArticleViewProps {
    */
   withSettings?: boolean;
   /** Draws marks on a sentence's words (a student's highlights); the sentence stays one element. */
-  renderWords?: (sentence: Sentence, words: ReactNode) => ReactNode;
+  renderWords?: (sentence: Sentence, words: SentenceWords) => ReactNode;
   /** Shown right after each sentence (a student's note, the highlight toolbar). */
   afterSentence?: (sentence: Sentence) => ReactNode;
 }
@@ -186,7 +207,7 @@ function SentenceText({
   highlighted,
   masked,
   glossary,
-  renderWords = (_sentence, words) => words,
+  renderWords = (_sentence, words) => words.all,
 }: {
   sentence: Sentence;
   selection?: SentenceSelection;
@@ -213,21 +234,36 @@ function SentenceText({
         aria-pressed={pressed}
         onClick={() => selection.onToggle(sentence.id)}
       >
-        {renderWords(sentence, sentence.text)}
+        {/* No glossary buttons inside a button. */}
+        {renderWords(sentence, wordsOf(sentence))}
       </button>
     );
   }
   if (highlighted) {
     return (
       <mark {...common} className="sentence sentence-highlight" tabIndex={-1}>
-        {renderWords(sentence, sentenceWords(sentence, glossary))}
+        {renderWords(sentence, wordsOf(sentence, glossary))}
       </mark>
     );
   }
   return (
     <span {...common} className="sentence">
-      {renderWords(sentence, sentenceWords(sentence, glossary))}
+      {renderWords(sentence, wordsOf(sentence, glossary))}
     </span>
+  );
+}
+
+/** Where the text comes from, as its author gave it: publication, date, licence, a link. */
+function ArticleOrigin({ origin }: { origin: Origin }) {
+  const { publication, date, licence, url } = origin;
+  const from = [publication, date].filter(Boolean).join(', ');
+  return (
+    <p className="article-origin">
+      {from && `From ${from}. `}
+      {licence && `Licence: ${licence}. `}
+      {/* The schema allows only http(s) links; checked again so no other scheme becomes a link. */}
+      {url && /^https?:\/\//i.test(url) && <a href={url}>The original</a>}
+    </p>
   );
 }
 
@@ -276,6 +312,7 @@ export function ArticleView({
         <p className="article-meta">
           {formatMinutes(article.readingMinutes)} to read · {article.wordCount} words
         </p>
+        {article.meta.origin && <ArticleOrigin origin={article.meta.origin} />}
         <div className="article-sources">
           <p className="article-sources-label">Sources named in the article</p>
           <ul>

@@ -1,6 +1,7 @@
-import { useId, useState, type ReactNode } from 'react';
+import { Fragment, useId, useState, type ReactNode } from 'react';
 import type { Sentence } from '../domain/article';
 import { HIGHLIGHT_COLOUR_NAMES, type Highlight } from '../domain/highlights';
+import type { SentenceWords } from './article-view';
 import './student-highlights.css';
 
 /**
@@ -33,32 +34,34 @@ function HighlightMark({ highlight, children }: { highlight: Highlight; children
 }
 
 /**
- * A sentence's words with the student's highlights on them: a whole-sentence highlight wraps the
- * words as they are (glossary terms included); spans wrap their part of the plain text, in order,
- * a span overlapping an earlier one being left out.
+ * A sentence's words with the student's highlights on them: a whole-sentence highlight wraps all
+ * of its words; a span wraps just its words, in order, a span overlapping an earlier one being
+ * left out. Glossary terms stay buttons wherever a mark does not cut them.
  */
 export function highlightWords(
   sentence: Sentence,
-  words: ReactNode,
+  words: SentenceWords,
   highlights: readonly Highlight[] | undefined,
 ): ReactNode {
-  if (!highlights || highlights.length === 0) return words;
+  if (!highlights || highlights.length === 0) return words.all;
   const whole = highlights.find((highlight) => highlight.span === null);
-  if (whole) return <HighlightMark highlight={whole}>{words}</HighlightMark>;
+  if (whole) return <HighlightMark highlight={whole}>{words.all}</HighlightMark>;
   const parts: ReactNode[] = [];
   let at = 0;
   const spans = [...highlights].sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
   for (const highlight of spans) {
     if (!highlight.span || highlight.span.start < at) continue;
-    parts.push(sentence.text.slice(at, highlight.span.start));
     parts.push(
+      <Fragment key={`before-${highlight.key}`}>
+        {words.between(at, highlight.span.start)}
+      </Fragment>,
       <HighlightMark key={highlight.key} highlight={highlight}>
-        {sentence.text.slice(highlight.span.start, highlight.span.end)}
+        {words.between(highlight.span.start, highlight.span.end)}
       </HighlightMark>,
     );
     at = highlight.span.end;
   }
-  parts.push(sentence.text.slice(at));
+  parts.push(<Fragment key="after">{words.between(at, sentence.text.length)}</Fragment>);
   return parts;
 }
 

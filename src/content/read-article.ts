@@ -1,8 +1,8 @@
 import { parseArticle, type Article, type ArticleMeta } from '../domain/article';
 import { articleMetaSchema } from '../domain/article-schema';
+import { describeIssues } from '../domain/describe-issues';
 import { checkGlossary, markGlossaryTerms, type GlossaryEntry } from '../domain/glossary';
 import type { ContentProblem } from './content-problem';
-import { describeIssues } from './describe-issues';
 import { parseYaml, problemAtPath, type YamlSource } from './yaml-source';
 
 export interface ArticleFile {
@@ -44,9 +44,8 @@ function readFrontMatter(
   glossary?: GlossaryEntry[];
   problems: ContentProblem[];
 } {
-  const { source, problems } = parseYaml(file, text, 2);
+  const { source, data, problems } = parseYaml(file, text, 2);
   if (problems.length > 0) return { meta: undefined, problems };
-  const data: unknown = source.document.toJS();
   const parsed = articleMetaSchema.safeParse(data ?? {});
   if (!parsed.success) {
     return {
@@ -125,12 +124,17 @@ export function readArticle(file: string, text: string, folderId: string): Artic
   };
   const parsed = parseArticle(meta ?? fallbackMeta, lines.slice(bodyStartIndex).join('\n'));
   for (const problem of parsed.problems) {
-    problems.push({
-      file,
-      line: problem.line + bodyStartIndex,
-      column: problem.column,
-      message: problem.message,
-    });
+    // A stale sentence correction is placed at its entry in the front matter.
+    problems.push(
+      problem.metaPath && metaSource
+        ? problemAtPath(metaSource, problem.metaPath, problem.message)
+        : {
+            file,
+            line: problem.line + bodyStartIndex,
+            column: problem.column,
+            message: problem.message,
+          },
+    );
   }
   // Glossary terms are placed at their entries in the front matter: not found, or given twice.
   // They are checked also when other fields are wrong, so one run reports every problem.

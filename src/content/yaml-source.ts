@@ -8,6 +8,7 @@ import {
   type Document,
   type ErrorCode,
 } from 'yaml';
+import type { DataPath, PathTarget } from '../domain/data-path';
 import type { ContentProblem } from './content-problem';
 
 /** A parsed YAML text that can say where any path in it is, for problems with a line and column. */
@@ -18,11 +19,6 @@ export interface YamlSource {
   /** The file line the YAML text starts on (2 for front matter after its opening `---`). */
   firstLine: number;
 }
-
-export type DataPath = readonly (string | number)[];
-
-/** What a problem points at: a value (or its parent mapping when the key is missing), or a key. */
-export type PathTarget = 'value' | 'key';
 
 function startOf(node: unknown): number {
   if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)) {
@@ -70,12 +66,16 @@ const YAML_ADVICE: Partial<Record<ErrorCode, string>> = {
   MULTIPLE_DOCS: 'A bank is one YAML document; remove the "---" line.',
 };
 
-/** Parses YAML text, keeping the line positions of every node. */
+/**
+ * Parses YAML text, keeping the line positions of every node, and gives its data. Data the
+ * library refuses to build (an alias bomb: aliases that would expand past its limit) is a problem
+ * of the file like a syntax error, never an exception.
+ */
 export function parseYaml(
   file: string,
   text: string,
   firstLine = 1,
-): { source: YamlSource; problems: ContentProblem[] } {
+): { source: YamlSource; data: unknown; problems: ContentProblem[] } {
   const lineCounter = new LineCounter();
   // prettyErrors would append a multi-line code excerpt; one line per problem reads better.
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -87,7 +87,23 @@ export function parseYaml(
       `YAML: ${error.message}. ${YAML_ADVICE[error.code] ?? GENERAL_ADVICE}`,
     ),
   );
-  return { source, problems };
+  if (problems.length > 0) return { source, data: undefined, problems };
+  try {
+    return { source, data: document.toJS(), problems };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
+    return {
+      source,
+      data: undefined,
+      problems: [
+        problemAtOffset(
+          source,
+          0,
+          `YAML: ${reason}. Write the values out instead of repeating them with aliases (*name).`,
+        ),
+      ],
+    };
+  }
 }
 
 /** A problem at an offset of the YAML text. */

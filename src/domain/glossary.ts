@@ -41,14 +41,31 @@ function normaliseTerm(term: string): string {
   return term.trim().replace(/\s+/g, ' ').replace(/[‘’]/g, "'").toLowerCase();
 }
 
+function escapeWord(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
+}
+
 /**
- * Finds a term as whole words in any case: its spaces match any run of white space, and a
- * straight or curly apostrophe matches either, so `Moscow's` finds `Moscow’s`.
+ * The last word of a term with its regular English plural: `incursion` also finds `incursions`,
+ * `ally` finds `allies`, `ceasefire` finds `ceasefires`, so an author writes the term once in the
+ * form a reader would look it up by. Irregular plurals need an entry of their own.
+ */
+function withRegularPlural(word: string): string {
+  if (/[^aeiou]y$/.test(word)) return `${escapeWord(word.slice(0, -1))}(?:y|ies)`;
+  if (/(?:s|x|z|ch|sh)$/.test(word)) return `${escapeWord(word)}(?:es)?`;
+  if (/\p{L}$/u.test(word)) return `${escapeWord(word)}s?`;
+  return escapeWord(word);
+}
+
+/**
+ * Finds a term as whole words in any case: its spaces match any run of white space, a straight
+ * or curly apostrophe matches either, so `Moscow's` finds `Moscow’s`, and its last word may be
+ * in the plural.
  */
 function termPattern(term: string): RegExp {
-  const body = normaliseTerm(term)
-    .split(' ')
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"))
+  const words = normaliseTerm(term).split(' ');
+  const body = words
+    .map((word, index) => (index === words.length - 1 ? withRegularPlural(word) : escapeWord(word)))
     .join('\\s+');
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu');
 }

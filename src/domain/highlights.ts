@@ -156,3 +156,78 @@ export function sortHighlights<T extends HighlightPlace>(highlights: readonly T[
     return pa - pb || sa - sb || ta - tb;
   });
 }
+
+/** What a student selected in a sentence, read as offsets in the sentence's text. */
+export interface SelectedText {
+  sentenceId: string;
+  start: number;
+  /** Exclusive; past the sentence's end when the selection ran on into the next sentence. */
+  end: number;
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}'’-]/u;
+
+/**
+ * The place a selection in a sentence highlights: clamped to the sentence (a highlight never
+ * crosses into the next one), widened to whole words (a touch selection rarely lands on a word's
+ * edge), trimmed of spaces; the whole sentence (`span` null) when it covers all of its words, and
+ * undefined when nothing but spaces or punctuation is left.
+ */
+export function placeOfSelection(
+  text: string,
+  { sentenceId, start, end }: SelectedText,
+): HighlightPlace | undefined {
+  let from = Math.max(0, Math.min(start, end, text.length));
+  let to = Math.min(text.length, Math.max(start, end));
+  if (from >= to) return undefined;
+  while (
+    from > 0 &&
+    WORD_CHARACTER.test(text[from - 1] ?? '') &&
+    WORD_CHARACTER.test(text[from] ?? '')
+  ) {
+    from -= 1;
+  }
+  while (
+    to < text.length &&
+    WORD_CHARACTER.test(text[to - 1] ?? '') &&
+    WORD_CHARACTER.test(text[to] ?? '')
+  ) {
+    to += 1;
+  }
+  while (from < to && /\s/u.test(text[from] ?? '')) from += 1;
+  while (to > from && /\s/u.test(text[to - 1] ?? '')) to -= 1;
+  if (!/[\p{L}\p{N}]/u.test(text.slice(from, to))) return undefined;
+  const words = text.trim();
+  const lead = text.length - text.trimStart().length;
+  const covered = from <= lead && to >= lead + words.length;
+  return { sentenceId, span: covered ? null : { start: from, end: to } };
+}
+
+/**
+ * Whether two places share any of a sentence's text: a whole sentence shares all of it, spans
+ * share when they overlap. The article shows one mark per piece of text, so a student's
+ * highlights on a sentence never overlap.
+ */
+export function placesOverlap(a: HighlightPlace, b: HighlightPlace): boolean {
+  if (a.sentenceId !== b.sentenceId) return false;
+  if (a.span === null || b.span === null) return true;
+  return a.span.start < b.span.end && b.span.start < a.span.end;
+}
+
+/**
+ * A short fingerprint of the article's sentences (ids and text), so highlights kept on a device
+ * for an article are used only on the version they were made on: a span's offsets are only
+ * valid in the text they were taken from. FNV-1a, 32 bits, in base 36.
+ */
+export function fingerprintArticle(article: Article): string {
+  let hash = 0x811c9dc5;
+  for (const paragraph of article.paragraphs) {
+    for (const sentence of paragraph.sentences) {
+      for (const character of `${sentence.id}\u0000${sentence.text}\u0000`) {
+        hash ^= character.codePointAt(0) ?? 0;
+        hash = Math.imul(hash, 0x01000193) >>> 0;
+      }
+    }
+  }
+  return hash.toString(36);
+}

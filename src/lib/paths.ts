@@ -23,6 +23,9 @@ export const paths = {
   assignmentAttempt: '/teacher/assignments/:assignmentId/attempts/:attemptId',
   printStudentCopy: '/teacher/assignments/:assignmentId/print/student-copy',
   printAnswerKey: '/teacher/assignments/:assignmentId/print/answer-key',
+  newArticle: '/teacher/articles/new',
+  editArticle: '/teacher/articles/:articleId',
+  editBank: '/teacher/banks/:bankId',
 } as const;
 
 const segment = encodeURIComponent;
@@ -41,7 +44,11 @@ export const getHref = {
   teacherSignup: (next?: string) => withNext(paths.teacherSignup, next),
   teacherLogin: (next?: string) => withNext(paths.teacherLogin, next),
   teacherDashboard: () => paths.teacherDashboard,
-  newAssignment: () => paths.newAssignment,
+  /** `bankId`: the quiz to start the form with, such as a bank the teacher has just published. */
+  newAssignment: (bankId?: string) =>
+    bankId === undefined
+      ? paths.newAssignment
+      : `${paths.newAssignment}?${new URLSearchParams({ bank: bankId }).toString()}`,
   assignment: (assignmentId: string) => `/teacher/assignments/${segment(assignmentId)}`,
   editAssignment: (assignmentId: string) => `/teacher/assignments/${segment(assignmentId)}/edit`,
   projectAssignment: (assignmentId: string) =>
@@ -56,6 +63,9 @@ export const getHref = {
     `/teacher/assignments/${segment(assignmentId)}/print/student-copy`,
   printAnswerKey: (assignmentId: string) =>
     `/teacher/assignments/${segment(assignmentId)}/print/answer-key`,
+  newArticle: () => paths.newArticle,
+  editArticle: (articleId: string) => `/teacher/articles/${segment(articleId)}`,
+  editBank: (bankId: string) => `/teacher/banks/${segment(bankId)}`,
 };
 
 function withNext(path: string, next: string | undefined): string {

@@ -8,6 +8,10 @@ import { createContentStore, type ContentStore } from './content/content-store';
 import type { AppDatabase } from './db/database';
 import { handleError, handleNotFound, validationHook } from './http/errors';
 import { createArticleRoutes } from './content/article-routes';
+import { createAuthoredArticleRoutes } from './authoring/authored-article-routes';
+import { createAuthoredBankRoutes } from './authoring/authored-bank-routes';
+import { createAuthoredFileRoutes } from './authoring/authored-file-routes';
+import { isAuthoringPath, limitAuthoringBodySize } from './authoring/authoring-body-limit';
 import { createAssignmentResultRoutes } from './results/result-routes';
 import { createAssignmentRoutes } from './assignments/assignment-routes';
 import { createPrintRoutes } from './assignments/print-routes';
@@ -78,7 +82,11 @@ export function createApp({
 }: AppOptions) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   app.use('*', createSecurityHeaders({ trustProxy }));
-  app.use('/api/*', limitBodySize);
+  // Articles, files and zips are larger than any answer: the authoring routes have a limit of
+  // their own.
+  app.use('/api/*', (c, next) =>
+    isAuthoringPath(c.req.path) ? limitAuthoringBodySize(c, next) : limitBodySize(c, next),
+  );
   app.use('/api/*', refuseNulCharacters);
   // CSRF: the teacher's cookie must not let another site act for them; joining is kept to this
   // site's pages as well, so no other page can start attempts in a teacher's assignment.
@@ -106,6 +114,7 @@ export function createApp({
   app.use('/api/join/:code', limitAttemptStarts(startLimiter, { trustProxy }));
   app.use('/api/join/*', limitCodeMisses(missLimiter, { trustProxy }));
   const teacherOptions = { db, store, sessions, now, trustProxy, publicOrigin };
+  const authoringOptions = { db, content, sessions, now };
 
   const routes = app
     .route('/api/health', createHealthRoutes({ db, now }))
@@ -128,7 +137,10 @@ export function createApp({
     .route('/api/teacher/assignments', createPrintRoutes(teacherOptions))
     .route('/api/teacher/assignments', createAssignmentResultRoutes(teacherOptions))
     .route('/api/teacher/assignments', createRosterRoutes({ ...teacherOptions, randomIndex }))
-    .route('/api/join', createJoinRoutes({ db, store, now }));
+    .route('/api/join', createJoinRoutes({ db, store, now }))
+    .route('/api/teacher/articles', createAuthoredArticleRoutes(authoringOptions))
+    .route('/api/teacher/articles', createAuthoredFileRoutes(authoringOptions))
+    .route('/api/teacher/banks', createAuthoredBankRoutes(authoringOptions));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

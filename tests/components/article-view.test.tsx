@@ -6,6 +6,34 @@ import { listSentences } from '../../src/domain/article';
 import { sampleArticle } from '../features/fixtures/sample-quiz';
 
 describe('the article view', () => {
+  it('says where the text comes from above it, linking only to a web address', () => {
+    const origin = {
+      publication: 'The Harbour Times',
+      date: '2024-05-02',
+      licence: 'CC BY 4.0',
+      url: 'https://example.org/harbour',
+    };
+    const { rerender } = render(
+      <ArticleView
+        article={{ ...sampleArticle, meta: { ...sampleArticle.meta, origin } }}
+        headingLevel={1}
+      />,
+    );
+    expect(
+      screen.getByText(/From The Harbour Times, 2024-05-02\. Licence: CC BY 4\.0\./),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'The original' })).toHaveAttribute('href', origin.url);
+
+    const hostile = { ...origin, url: 'javascript:alert(1)' };
+    rerender(
+      <ArticleView
+        article={{ ...sampleArticle, meta: { ...sampleArticle.meta, origin: hostile } }}
+        headingLevel={1}
+      />,
+    );
+    expect(screen.queryByRole('link', { name: 'The original' })).not.toBeInTheDocument();
+  });
+
   it('shows the title, reading time, named sources and section headings', () => {
     render(<ArticleView article={sampleArticle} headingLevel={1} />);
     const article = screen.getByRole('article', { name: sampleArticle.meta.title });

@@ -43,9 +43,30 @@ describe('glossary terms in the article', () => {
   it('marks a term at its first occurrence in each paragraph, in any case, as whole words', () => {
     expect(termsOf([entry('ceasefire')])).toEqual([
       { sentence: 'p1.s1', text: 'Ceasefire', term: 'ceasefire' },
-      // "ceasefire-like" is the word "ceasefire" with a hyphen after it; "ceasefires" is not.
+      // "ceasefire-like" is the word "ceasefire" with a hyphen after it.
       { sentence: 'p2.s1', text: 'ceasefire', term: 'ceasefire' },
     ]);
+  });
+
+  it.each([
+    ['incursion', 'Two incursions failed.', 'incursions'],
+    ['ally', 'Its allies met.', 'allies'],
+    ['tax', 'New taxes came.', 'taxes'],
+    ['shadow fleet', 'Shadow fleets sail.', 'Shadow fleets'],
+    ['sanctions', 'Sanctions bite.', 'Sanctions'],
+  ])('finds the term "%s" in its regular plural too', (term, text, found) => {
+    const { article } = parseArticle({ ...meta, glossary: [entry(term)] }, text);
+    const sentence = article.paragraphs[0]?.sentences[0];
+    const mark = sentence?.terms?.[0];
+    expect(mark && sentence.text.slice(mark.start, mark.end)).toBe(found);
+  });
+
+  it('does not take a longer word for a plural', () => {
+    const { article } = parseArticle(
+      { ...meta, glossary: [entry('fleet')] },
+      'Fleetwood and fleetsy.',
+    );
+    expect(article.paragraphs[0]?.sentences[0]?.terms).toBeUndefined();
   });
 
   it('matches phrases across any white space and curly or straight apostrophes', () => {

@@ -5,9 +5,12 @@ import { readArticle } from '../../src/content/read-article';
 import { findSentence } from '../../src/domain/article';
 import {
   checkHighlight,
+  fingerprintArticle,
   HIGHLIGHT_LIMITS,
   highlightKeyOf,
   parseHighlightKey,
+  placeOfSelection,
+  placesOverlap,
   sortHighlights,
 } from '../../src/domain/highlights';
 
@@ -129,5 +132,84 @@ describe('sortHighlights', () => {
       'p2.s10',
       'p10.s1',
     ]);
+  });
+});
+
+describe('placeOfSelection', () => {
+  const text = 'The vote was seven to two, said the mayor.';
+  const place = (start: number, end: number) =>
+    placeOfSelection(text, { sentenceId: 'p1.s2', start, end });
+  const words = (start: number, end: number) => {
+    const span = place(start, end)?.span;
+    return span && text.slice(span.start, span.end);
+  };
+
+  it('widens a selection to whole words and trims the spaces around it', () => {
+    expect(words(text.indexOf('seven'), text.indexOf('two') + 3)).toBe('seven to two');
+    expect(words(text.indexOf('even'), text.indexOf('two') + 1)).toBe('seven to two');
+    expect(words(text.indexOf('was') + 3, text.indexOf('to') + 3)).toBe('seven to');
+    expect(place(14, 16)).toEqual({ sentenceId: 'p1.s2', span: { start: 13, end: 18 } });
+  });
+
+  it('reads a selection made backwards the same as forwards', () => {
+    expect(place(18, 13)).toEqual(place(13, 18));
+  });
+
+  it('clamps a selection that runs on past the sentence to its end', () => {
+    expect(words(text.indexOf('said'), Number.POSITIVE_INFINITY)).toBe('said the mayor.');
+    expect(words(-5, 3)).toBe('The');
+  });
+
+  it('is the whole sentence when every word is selected, and nothing for spaces or punctuation', () => {
+    expect(place(0, text.length)).toEqual({ sentenceId: 'p1.s2', span: null });
+    expect(place(0, Number.POSITIVE_INFINITY)).toEqual({ sentenceId: 'p1.s2', span: null });
+    expect(place(3, 4)).toBeUndefined();
+    expect(place(25, 26)).toBeUndefined();
+    expect(place(5, 5)).toBeUndefined();
+  });
+
+  it('always gives a span that fits in the sentence and that checkHighlight accepts', () => {
+    const sentence = firstSentence;
+    if (!sentence) throw new Error('The article has no first sentence');
+    fc.assert(
+      fc.property(fc.integer({ min: -5, max: 400 }), fc.integer({ min: -5, max: 400 }), (a, b) => {
+        const chosen = placeOfSelection(sentence.text, {
+          sentenceId: sentence.id,
+          start: a,
+          end: b,
+        });
+        if (!chosen) return;
+        if (chosen.span) {
+          expect(chosen.span.start).toBeGreaterThanOrEqual(0);
+          expect(chosen.span.end).toBeLessThanOrEqual(sentence.text.length);
+          expect(chosen.span.start).toBeLessThan(chosen.span.end);
+        }
+        expect(checkHighlight(highlightKeyOf(chosen), { colour: 'blue' }, article).ok).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('placesOverlap', () => {
+  const at = (key: string) => parseHighlightKey(key) ?? { sentenceId: '', span: null };
+
+  it('says whether two places share text: a whole sentence shares all of it', () => {
+    expect(placesOverlap(at('p1.s1'), at('p1.s1_3-9'))).toBe(true);
+    expect(placesOverlap(at('p1.s1_0-4'), at('p1.s1_3-9'))).toBe(true);
+    expect(placesOverlap(at('p1.s1_0-3'), at('p1.s1_3-9'))).toBe(false);
+    expect(placesOverlap(at('p1.s1'), at('p1.s2'))).toBe(false);
+    expect(placesOverlap(at('p1.s1_0-9'), at('p2.s1_0-9'))).toBe(false);
+  });
+});
+
+describe('fingerprintArticle', () => {
+  it('is the same for the same sentences and changes when a sentence does', () => {
+    expect(fingerprintArticle(article)).toBe(fingerprintArticle(structuredClone(article)));
+    const edited = structuredClone(article);
+    const sentence = edited.paragraphs[0]?.sentences[0];
+    if (!sentence) throw new Error('The article has no first sentence');
+    sentence.text = `${sentence.text} `;
+    expect(fingerprintArticle(edited)).not.toBe(fingerprintArticle(article));
+    expect(fingerprintArticle(article)).toMatch(/^[0-9a-z]{1,7}$/);
   });
 });

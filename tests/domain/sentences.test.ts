@@ -1,5 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWords, splitSentences } from '../../src/domain/sentences';
+import {
+  countWords,
+  listWords,
+  segmentSentences,
+  splitSentences,
+} from '../../src/domain/sentences';
 
 function sentencesOf(text: string): string[] {
   return splitSentences(text).map((span) => span.text);
@@ -82,5 +88,90 @@ describe('countWords', () => {
     ['', 0],
   ])('counts %j as %i words', (text, words) => {
     expect(countWords(text)).toBe(words);
+  });
+});
+
+describe('segmentSentences', () => {
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const pieces = fc.constantFrom(
+    'Go now. ',
+    'He said “stop.” ',
+    'it rose 3.5 per cent. ',
+    'Really? ',
+    'no! ',
+    'U.S. President ',
+    '... ',
+    '1. 2. 3. ',
+    '(see p. 4) ',
+    'a.b ',
+    '  ',
+    'word ',
+    'Émile left. ',
+    '; ',
+    '12,345 — 6.7 ',
+    '" ',
+    'etc. and ',
+  );
+
+  it('gives the same sentences as segmenting the whole text at once, however long it is', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { minLength: 600, maxLength: 2000 }), (parts) => {
+        const text = parts.join('');
+        const whole = [...segmenter.segment(text)].map(({ segment, index }) => ({
+          segment,
+          index,
+        }));
+        expect([...segmentSentences(text)]).toEqual(whole);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('splits a paragraph of 200,000 sentences in linear time', () => {
+    const started = performance.now();
+    expect(splitSentences('Go now. '.repeat(200_000))).toHaveLength(200_000);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe('listWords', () => {
+  /** The rule on the whole text at once, as countWords first did it: the oracle for the pieces. */
+  function wordsAtOnce(text: string): string[] {
+    const words: string[] = [];
+    let joinedByHyphen = false;
+    let previous: Intl.SegmentData | undefined;
+    for (const segment of new Intl.Segmenter('en', { granularity: 'word' }).segment(text)) {
+      if (segment.isWordLike) {
+        if (joinedByHyphen && words.length > 0) words[words.length - 1] += `-${segment.segment}`;
+        else words.push(segment.segment);
+      }
+      joinedByHyphen = segment.segment === '-' && previous?.isWordLike === true;
+      previous = segment;
+    }
+    return words;
+  }
+
+  it('finds the same words as walking the whole text at once', () => {
+    const pieces = fc.constantFrom(
+      'word ',
+      'long-range ',
+      '30-day',
+      ' - ',
+      '—',
+      '\n',
+      'don’t ',
+      '3.5 ',
+      'U.S. ',
+      '“quoted” ',
+      'Émile ',
+      '  ',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { minLength: 50, maxLength: 600 }), (parts) => {
+        const text = parts.join('');
+        expect(listWords(text)).toEqual(wordsAtOnce(text));
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { LoadedContent } from '../../src/content/load-content';
-import type { ResolvedQuestion } from '../../src/domain/resolved-bank';
+import type { ResolvedBank, ResolvedQuestion } from '../../src/domain/resolved-bank';
 
 /** Keys that only the answer key, the scorer or the review have. */
 export const KEY_FIELDS = new Set([
@@ -65,11 +65,18 @@ export function secretTexts(question: ResolvedQuestion): {
   return { prose, acceptedAnswers, dropDownAnswers };
 }
 
-/** The explanations and feedback of the shipped banks that appear anywhere in `body`. */
-export function findSecretProse(content: LoadedContent, body: unknown): string[] {
+/**
+ * The explanations and feedback of the shipped banks, and of `authored` banks (a teacher's own),
+ * that appear anywhere in `body`.
+ */
+export function findSecretProse(
+  content: LoadedContent,
+  body: unknown,
+  authored: readonly ResolvedBank[] = [],
+): string[] {
   const text = JSON.stringify(body);
-  return [...content.banks.values()]
-    .flatMap(({ bank }) => bank.questions)
+  return [...[...content.banks.values()].map(({ bank }) => bank), ...authored]
+    .flatMap((bank) => bank.questions)
     .flatMap((question) => secretTexts(question).prose)
     .filter((prose) => text.includes(JSON.stringify(prose).slice(1, -1)));
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicQuestion } from '../../src/domain/public-question';
 import { QUESTION_TYPES } from '../../src/domain/question-kinds';
+import { getContentSnapshot } from '../../src/server/content/snapshot-queries';
+import { publishedBank } from './authoring/authoring-fixtures';
 import { KEY_FIELDS, findKeyFields, findSecretProse, secretTexts } from './key-leaks';
 import {
   createAssignment,
@@ -300,5 +302,63 @@ describe('the key through practice or another class (issue 10.1)', () => {
       body: { dueAt: '2026-03-03T10:00:00Z' },
     });
     expect((await review()).status).toBe(403);
+  });
+});
+
+describe("a teacher's own bank (issue 13)", () => {
+  it('keeps its key from students until the review policy allows, and from practice always', async () => {
+    const testApp = await createTeacherTestApp();
+    const { teacher, bank, published } = await publishedBank(testApp);
+    const snapshot = await getContentSnapshot(testApp.db, published.contentVersion);
+    if (!snapshot) throw new Error('The published bank has no snapshot');
+    const authored = [snapshot.bank];
+    const response = await send(testApp, 'POST', '/api/teacher/assignments', {
+      cookie: teacher.cookie,
+      body: {
+        bankId: bank.id,
+        title: 'Harbour',
+        dueAt: '2026-03-02T10:00:00Z',
+        reviewPolicy: { when: 'after-due', show: 'full' },
+      },
+    });
+    expect(response.status).toBe(201);
+    const { joinCode } = (await response.json()) as { joinCode: string };
+    const student = await joinAs(testApp, joinCode, 'Sam');
+    const base = `/api/attempts/${student.attemptId}`;
+    const collected = [
+      await read('join page', testApp.app.request(`/api/join/${joinCode}`)),
+      await read('bank preview', testApp.app.request(`/api/banks/${bank.id}`)),
+      await read(
+        'practice',
+        testApp.app.request('/api/attempts', jsonRequest('POST', { bankId: bank.id })),
+      ),
+    ];
+    for (const question of student.questions) {
+      collected.push(
+        await read(
+          `save ${question.id}`,
+          studentRequest(testApp, 'PUT', `${base}/responses/${question.id}`, student.token, {
+            response: buildSomeResponse(question),
+          }),
+        ),
+      );
+    }
+    collected.push(...(await replayAttemptRoutes(testApp, 'assignment', student)));
+    expect(collected.slice(1, 3).map((item) => item.status)).toEqual([404, 404]);
+    for (const { label, status, body } of collected) {
+      expect(status, label).toBeLessThan(500);
+      expect(
+        findKeyFields(body, label, new Set([...KEY_FIELDS, 'percent', 'total'])),
+        label,
+      ).toEqual([]);
+      expect(findSecretProse(testApp.content, body, authored), label).toEqual([]);
+    }
+    expect(findKeyFields(student.questions, 'joined', KEY_FIELDS_BEFORE_SUBMISSION)).toEqual([]);
+
+    // After the due time (and its grace) the policy lets the full review out.
+    testApp.clock.set('2026-03-02T10:01:00Z');
+    const review = await studentRequest(testApp, 'GET', `${base}/review`, student.token);
+    expect(review.status).toBe(200);
+    expect(findSecretProse(testApp.content, await review.json(), authored)).not.toEqual([]);
   });
 });

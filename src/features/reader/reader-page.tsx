@@ -1,15 +1,22 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useMemo, useState, useSyncExternalStore } from 'react';
 import { Link, useParams } from 'react-router';
 import { ArticleView } from '../../components/article-view';
 import { LoadError, Loading } from '../../components/load-error';
 import { QuizList } from '../../components/quiz-list';
+import type { Article } from '../../domain/article';
 import { ApiError } from '../../lib/api-client';
 import { listAttemptRecords, type AttemptRecord } from '../../lib/attempt-records';
 import { getHref } from '../../lib/paths';
+import { readerHighlightsKey } from '../../lib/reader-highlights-key';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useResource } from '../../lib/use-resource';
 import { readerResource } from './reader-resource';
 import './reader.css';
+
+/** Highlighting in the reader: its tools, storage and marks load on first use only. */
+const ReaderHighlights = lazy(() =>
+  import('./reader-highlights').then((module) => ({ default: module.ReaderHighlights })),
+);
 
 const readAttemptsSnapshot = () => JSON.stringify(listAttemptRecords());
 // The server's HTML knows no device's attempts: hydration starts from none, then reads them.
@@ -30,6 +37,37 @@ function useAttemptRecords(): AttemptRecord[] {
     readServerSnapshot,
   );
   return useMemo(() => JSON.parse(snapshot) as AttemptRecord[], [snapshot]);
+}
+
+/**
+ * The article, and highlighting in it once wanted: after the button is pressed, or (once the
+ * server's HTML has been hydrated) when this device keeps highlights for the article. Until then,
+ * and while the tools load, the article as the server rendered it, with the same button.
+ */
+function ReaderArticle({ article }: { article: Article }) {
+  const [started, setStarted] = useState(false);
+  const kept = useSyncExternalStore(
+    subscribeToStorage,
+    () => localStorage.getItem(readerHighlightsKey(article.meta.id)) !== null,
+    () => false,
+  );
+  const plain = (
+    <div className="reader-article">
+      <div className="highlight-mode">
+        <button type="button" className="button button-small" onClick={() => setStarted(true)}>
+          Highlight and take notes
+        </button>
+      </div>
+      <ArticleView article={article} headingLevel={1} withSettings />
+    </div>
+  );
+  if (!started && !kept) return plain;
+  return (
+    <Suspense fallback={plain}>
+      {/* Clearing the kept highlights leaves the tools in place, where focus is. */}
+      <ReaderHighlights article={article} startOn={started} onCleared={() => setStarted(true)} />
+    </Suspense>
+  );
 }
 
 /**
@@ -70,7 +108,7 @@ export function ReaderPage() {
       )}
       {resource.status === 'ready' && (
         <div className="reader-layout">
-          <ArticleView article={resource.data.article} headingLevel={1} withSettings />
+          <ReaderArticle article={resource.data.article} />
           <aside className="reader-quizzes" aria-labelledby="reader-quizzes-heading">
             <h2 id="reader-quizzes-heading" tabIndex={-1}>
               Quizzes on this article

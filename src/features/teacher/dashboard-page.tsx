@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { AuthoredContentList } from '../../components/authored-content-list';
 import { Loading } from '../../components/load-error';
 import { assignmentApi } from '../../lib/assignment-api-client';
 import { formatDateTime } from '../../lib/format-date-time';
@@ -10,7 +11,7 @@ import { ScrollTable } from './components/scroll-table';
 import { TeacherLoadError } from './components/teacher-load-error';
 import { TableHead } from '../../components/table-head';
 
-/** The teacher's assignments, newest first, with where each stands. */
+/** The teacher's assignments, newest first, with where each stands; then their own articles. */
 export function DashboardPage() {
   useDocumentTitle('Your assignments');
   const { resource, reload } = useResource({
@@ -61,6 +62,7 @@ export function DashboardPage() {
             </table>
           </ScrollTable>
         ))}
+      <AuthoredContentList />
     </>
   );
 }

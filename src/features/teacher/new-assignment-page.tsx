@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { AppForm } from '../../components/app-form';
 import { Loading } from '../../components/load-error';
 import { REVIEW_TIMINGS } from '../../domain/assignment-choices';
@@ -7,6 +7,7 @@ import { decideReviewTiming } from '../../domain/assignment-rules';
 import { FIELD_LIMITS } from '../../domain/field-limits';
 import { api } from '../../lib/api-client';
 import { assignmentApi, type Assignment } from '../../lib/assignment-api-client';
+import { authoringApi } from '../../lib/authoring-api-client';
 import { SKILL_LABELS } from '../../lib/labels';
 import { QUESTION_TYPE_LABELS } from '../../lib/question-labels';
 import { getHref } from '../../lib/paths';
@@ -59,13 +60,33 @@ export function NewAssignmentPage({ editing }: { editing?: Assignment } = {}) {
   useDocumentTitle(pageTitle);
   const navigate = useNavigate();
   const banks = useResource({ key: 'banks', load: () => api.listBanks() });
+  // `?bank=` names the quiz to start with, as the bank editor's "Assign" link does.
+  const [searchParams] = useSearchParams();
   const [values, setValues] = useState<AssignmentFormValues>(() =>
-    editing ? assignmentFormValuesOf(editing) : initialAssignmentValues(new Date()),
+    editing
+      ? assignmentFormValuesOf(editing)
+      : { ...initialAssignmentValues(new Date()), bankId: searchParams.get('bank') ?? '' },
   );
-  const bank = useResource({
-    key: `bank:${values.bankId}`,
+  // The teacher's own published quizzes; without them (an error) the shipped ones still show.
+  const ownBanks = useResource({
+    key: 'authoring:published-banks',
     load: () =>
-      values.bankId === '' ? Promise.resolve(null) : assignmentApi.getBank(values.bankId),
+      authoringApi.listBanks().then(
+        (list) => list.filter((own) => own.latestVersion !== null),
+        () => [],
+      ),
+  });
+  const ownBankList = ownBanks.resource.status === 'ready' ? ownBanks.resource.data : [];
+  const ownBank = ownBankList.find((own) => own.id === values.bankId);
+  // A quiz of the teacher's own has no public preview to choose questions from: all are assigned.
+  // Which kind the chosen quiz is is known once the teacher's list has come.
+  const bankKind = ownBanks.resource.status !== 'ready' ? 'unknown' : ownBank ? 'own' : 'shipped';
+  const bank = useResource({
+    key: `bank:${values.bankId}:${bankKind}`,
+    load: () =>
+      values.bankId === '' || bankKind !== 'shipped'
+        ? Promise.resolve(null)
+        : assignmentApi.getBank(values.bankId),
   });
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -96,7 +117,9 @@ export function NewAssignmentPage({ editing }: { editing?: Assignment } = {}) {
       extraTime: values.extraTime.map((row) => (row.key === key ? { ...row, ...changes } : row)),
     });
 
-  if (banks.resource.status === 'loading') return <Loading label="Loading the quizzes…" />;
+  if (banks.resource.status === 'loading' || ownBanks.resource.status === 'loading') {
+    return <Loading label="Loading the quizzes…" />;
+  }
   if (banks.resource.status === 'error') {
     return (
       <TeacherLoadError heading={pageTitle} error={banks.resource.error} onRetry={banks.reload} />
@@ -144,8 +167,11 @@ export function NewAssignmentPage({ editing }: { editing?: Assignment } = {}) {
   }
 
   function chooseBank(bankId: string) {
-    const previousTitle = bankList.find((candidate) => candidate.id === values.bankId)?.title;
-    const title = bankList.find((candidate) => candidate.id === bankId)?.title ?? '';
+    const titleOf = (id: string) =>
+      bankList.find((candidate) => candidate.id === id)?.title ??
+      ownBankList.find((candidate) => candidate.id === id)?.title;
+    const previousTitle = titleOf(values.bankId);
+    const title = titleOf(bankId) ?? '';
     // The quiz's title is a fine default until the teacher writes their own.
     const keepTitle = values.title.trim() !== '' && values.title !== previousTitle;
     update({
@@ -217,10 +243,22 @@ export function NewAssignmentPage({ editing }: { editing?: Assignment } = {}) {
                   {candidate.title} ({candidate.questionCount} questions)
                 </option>
               ))}
+              {ownBankList.length > 0 && (
+                <optgroup label="Your quizzes">
+                  {ownBankList.map((candidate) => (
+                    <option key={candidate.id} value={candidate.id}>
+                      {candidate.title ?? candidate.id} (version {candidate.latestVersion})
+                    </option>
+                  ))}
+                </optgroup>
+              )}
             </select>
             <FieldError id={FIELD_IDS.bankId} error={errorOf(FIELD_IDS.bankId)} />
           </div>
           {chosenBank && <p className="muted">{chosenBank.description}</p>}
+          {ownBank && (
+            <p className="muted">Your quiz, as last published: all its questions are assigned.</p>
+          )}
           <TextField
             {...textFieldOf('title')}
             label="Title"

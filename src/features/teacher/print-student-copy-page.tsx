@@ -35,7 +35,9 @@ export function PrintStudentCopyPage() {
         </p>
       </header>
       <section className="sheet-section" aria-label="The article">
-        <ArticleView article={article} headingLevel={2} />
+        {/* This device's reading settings set the article on paper too (a large-print copy);
+            their buttons stay on screen (article-view.css hides them in print). */}
+        <ArticleView article={article} headingLevel={2} withSettings />
       </section>
       <section className="sheet-section sheet-questions" aria-labelledby="questions-heading">
         <h2 id="questions-heading">Questions</h2>

@@ -73,3 +73,62 @@ export function findTopDistractor(item: ItemStatistics): OptionCount | undefined
 export function formatRatio(value: number | null): string {
   return value === null ? '–' : value.toFixed(2);
 }
+
+export type ClassHighlightMap = AssignmentStatistics['highlightMap'];
+export type SentenceHeat =
+  ClassHighlightMap['sections'][number]['paragraphs'][number]['sentences'][number];
+
+/** The sentences of the map in reading order. */
+export function listMapSentences(map: ClassHighlightMap): SentenceHeat[] {
+  return map.sections.flatMap((section) =>
+    section.paragraphs.flatMap((paragraph) => paragraph.sentences),
+  );
+}
+
+/** Questions by number in words: "question 3", "questions 1, 4 and 5". */
+export function describeQuestionNumbers(numbers: readonly number[]): string {
+  if (numbers.length <= 1) return `question ${numbers.join('')}`;
+  return `questions ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
+}
+
+/**
+ * A sentence's counts in words, for screen readers and anyone who cannot tell the shading apart:
+ * "2 of 5 students highlighted it · evidence for question 3".
+ */
+export function describeSentenceHeat(sentence: SentenceHeat, studentCount: number): string {
+  const highlighted =
+    sentence.studentCount === 0
+      ? 'nobody highlighted it'
+      : `${sentence.studentCount} of ${formatCount(studentCount, 'student')} highlighted it`;
+  return sentence.questionNumbers.length === 0
+    ? highlighted
+    : `${highlighted} · evidence for ${describeQuestionNumbers(sentence.questionNumbers)}`;
+}
+
+/**
+ * How dark a sentence's shading is, from 0 (nobody highlighted it) to 4 (more than three quarters
+ * of the students did): quarters of the class, so one keen student in thirty stays pale.
+ */
+export function heatLevelOf(count: number, studentCount: number): 0 | 1 | 2 | 3 | 4 {
+  if (count === 0 || studentCount === 0) return 0;
+  const share = count / studentCount;
+  if (share > 0.75) return 4;
+  if (share > 0.5) return 3;
+  if (share > 0.25) return 2;
+  return 1;
+}
+
+/** What the teacher can act on: evidence nobody found, and what the class marked most. */
+export function summariseHighlightMap(map: ClassHighlightMap, mostCount = 3) {
+  const sentences = listMapSentences(map);
+  return {
+    missedEvidence: sentences.filter(
+      (sentence) => sentence.questionNumbers.length > 0 && sentence.studentCount === 0,
+    ),
+    // Stable sort: ties stay in reading order.
+    mostHighlighted: sentences
+      .filter((sentence) => sentence.studentCount > 0)
+      .sort((a, b) => b.studentCount - a.studentCount)
+      .slice(0, mostCount),
+  };
+}

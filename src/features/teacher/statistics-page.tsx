@@ -6,6 +6,7 @@ import { assignmentApi } from '../../lib/assignment-api-client';
 import { getHref } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useResource, type Resource } from '../../lib/use-resource';
+import { HighlightMap } from './components/highlight-map';
 import { ItemStatisticsCard } from './components/item-statistics';
 import { RegradeHistory, TypedAnswerTable } from './components/regrade';
 import { ScoreHistogram } from './components/score-histogram';
@@ -102,6 +103,7 @@ export function StatisticsPage() {
               score: formatPercent(meanPercent),
             }))}
           />
+          <HighlightMap map={resource.data.highlightMap} assignmentId={assignmentId} />
           <section aria-labelledby="items-heading">
             <h2 id="items-heading">Question by question</h2>
             <p className="muted">

@@ -283,7 +283,7 @@ export function createAssignmentRoutes(options: AssignmentRoutesOptions) {
     .openapi(createAssignmentRoute, async (c) => {
       const { bankId, ...changes } = c.req.valid('json');
       const createdAt = now();
-      const version = await store.startBank(bankId, createdAt);
+      const version = await store.startTeacherBank(c.var.teacher.id, bankId, createdAt);
       if (!version) throw new ApiError(404, 'bank-not-found', `There is no bank "${bankId}".`);
       const settings = applySettings(
         version,

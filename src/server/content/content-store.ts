@@ -2,6 +2,7 @@ import type { LoadedContent } from '../../content/load-content';
 import type { Article } from '../../domain/article';
 import type { ResolvedBank, ResolvedQuestion } from '../../domain/resolved-bank';
 import type { AppDatabase } from '../db/database';
+import { findLatestPublishedBank } from '../authoring/authoring-queries';
 import { getContentSnapshot, saveContentSnapshot } from './snapshot-queries';
 
 /** One version of a bank with its article, as an attempt uses it. */
@@ -20,6 +21,12 @@ export interface ContentStore {
   content: LoadedContent;
   /** The current version of a bank, for starting an attempt; stores its snapshot first. */
   startBank(bankId: string, now: Date): Promise<BankVersion | undefined>;
+  /**
+   * The bank a teacher may assign: a shipped one as `startBank` gives it, or the latest published
+   * version of the teacher's own bank. Practice attempts never see authored banks: their keys
+   * would be shown at once, while the teacher's class may still be taking them.
+   */
+  startTeacherBank(teacherId: string, bankId: string, now: Date): Promise<BankVersion | undefined>;
   /** The bank version an attempt started on. */
   bankAtVersion(contentVersion: string): Promise<BankVersion | undefined>;
 }
@@ -45,24 +52,34 @@ export function createContentStore(db: AppDatabase, content: LoadedContent): Con
   }
   const snapshotted = new Set<string>();
 
+  async function startBank(bankId: string, now: Date) {
+    const version = currentByBankId.get(bankId);
+    if (version && !snapshotted.has(version.contentVersion)) {
+      await saveContentSnapshot(db, version, now);
+      snapshotted.add(version.contentVersion);
+    }
+    return version;
+  }
+
+  async function bankAtVersion(contentVersion: string) {
+    const known = versions.get(contentVersion);
+    if (known) return known;
+    const snapshot = await getContentSnapshot(db, contentVersion);
+    if (!snapshot) return undefined;
+    const version = toBankVersion(contentVersion, snapshot.bank, snapshot.article);
+    versions.set(contentVersion, version);
+    return version;
+  }
+
   return {
     content,
-    async startBank(bankId, now) {
-      const version = currentByBankId.get(bankId);
-      if (version && !snapshotted.has(version.contentVersion)) {
-        await saveContentSnapshot(db, version, now);
-        snapshotted.add(version.contentVersion);
-      }
-      return version;
-    },
-    async bankAtVersion(contentVersion) {
-      const known = versions.get(contentVersion);
-      if (known) return known;
-      const snapshot = await getContentSnapshot(db, contentVersion);
-      if (!snapshot) return undefined;
-      const version = toBankVersion(contentVersion, snapshot.bank, snapshot.article);
-      versions.set(contentVersion, version);
-      return version;
+    startBank,
+    bankAtVersion,
+    async startTeacherBank(teacherId, bankId, now) {
+      if (currentByBankId.has(bankId)) return startBank(bankId, now);
+      // Publishing stored the snapshot, so the version is found like any attempt's.
+      const contentVersion = await findLatestPublishedBank(db, teacherId, bankId);
+      return contentVersion === undefined ? undefined : bankAtVersion(contentVersion);
     },
   };
 }

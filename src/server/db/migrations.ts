@@ -415,6 +415,71 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0013-authored-content': {
+    async up(db: Kysely<unknown>) {
+      // Teachers' own articles and banks (issue 13), stored as the text of the repository's files
+      // (article.md, bank YAML) so they are checked, exported and imported exactly as shipped
+      // content is. A draft is rewritten by autosaves, its revision guarding against lost
+      // updates; each publication adds an immutable version.
+      await db.schema
+        .createTable('authored_articles')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('teacher_id', 'text', (column) =>
+          column.notNull().references('teachers.id').onDelete('cascade'),
+        )
+        .addColumn('draft_text', 'text', (column) => column.notNull())
+        .addColumn('revision', 'integer', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addColumn('updated_at', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema
+        .createIndex('authored_articles_teacher_id')
+        .on('authored_articles')
+        .column('teacher_id')
+        .execute();
+      await db.schema
+        .createTable('authored_article_versions')
+        .addColumn('article_id', 'text', (column) =>
+          column.notNull().references('authored_articles.id').onDelete('cascade'),
+        )
+        .addColumn('version', 'integer', (column) => column.notNull())
+        .addColumn('text', 'text', (column) => column.notNull())
+        .addColumn('published_at', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('authored_article_versions_pk', ['article_id', 'version'])
+        .execute();
+      await db.schema
+        .createTable('authored_banks')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('teacher_id', 'text', (column) =>
+          column.notNull().references('teachers.id').onDelete('cascade'),
+        )
+        // A shipped article's id or one of authored_articles: no foreign key for the former.
+        .addColumn('article_id', 'text', (column) => column.notNull())
+        .addColumn('draft_text', 'text', (column) => column.notNull())
+        .addColumn('revision', 'integer', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addColumn('updated_at', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema
+        .createIndex('authored_banks_teacher_article')
+        .on('authored_banks')
+        .columns(['teacher_id', 'article_id'])
+        .execute();
+      await db.schema
+        .createTable('authored_bank_versions')
+        .addColumn('bank_id', 'text', (column) =>
+          column.notNull().references('authored_banks.id').onDelete('cascade'),
+        )
+        .addColumn('version', 'integer', (column) => column.notNull())
+        .addColumn('text', 'text', (column) => column.notNull())
+        .addColumn('content_version', 'text', (column) =>
+          column.notNull().references('content_snapshots.content_version'),
+        )
+        .addColumn('published_at', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('authored_bank_versions_pk', ['bank_id', 'version'])
+        .execute();
+    },
+  },
 };
 
 /**

@@ -21,6 +21,10 @@ export interface Database {
   accepted_answers: AcceptedAnswerTable;
   throttle_states: ThrottleStateTable;
   highlights: HighlightTable;
+  authored_articles: AuthoredArticleTable;
+  authored_article_versions: AuthoredArticleVersionTable;
+  authored_banks: AuthoredBankTable;
+  authored_bank_versions: AuthoredBankVersionTable;
 }
 
 /** The bank and article exactly as an attempt saw them, so its review survives later edits. */
@@ -277,4 +281,47 @@ export interface ThrottleStateTable {
   blocked_until: number;
   /** When the count will have drained to nothing; the sweep deletes rows past it. */
   drained_at: number;
+}
+
+/** A teacher's own article: its draft as the text of an `article.md`. */
+export interface AuthoredArticleTable {
+  /** The article id, which is also its front matter's `id`; never a shipped article's. */
+  id: string;
+  teacher_id: string;
+  draft_text: string;
+  /** Raised by every save of the draft; a save naming an older one is refused (409). */
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A published, immutable version of an authored article, numbered from 1. */
+export interface AuthoredArticleVersionTable {
+  article_id: string;
+  version: number;
+  text: string;
+  published_at: string;
+}
+
+/** A teacher's own bank: its draft as the text of a bank YAML file. */
+export interface AuthoredBankTable {
+  /** The bank id, which is also its YAML's `id`; never a shipped bank's. */
+  id: string;
+  teacher_id: string;
+  /** A shipped article's id or an authored article's. */
+  article_id: string;
+  draft_text: string;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A published, immutable version of an authored bank; its content is a stored snapshot. */
+export interface AuthoredBankVersionTable {
+  bank_id: string;
+  version: number;
+  text: string;
+  /** The snapshot of the bank and the article version it was published on. */
+  content_version: string;
+  published_at: string;
 }

@@ -65,6 +65,18 @@ export const articleSchema = z
         .openapi({
           description: 'Words and phrases of the text with a definition for the reader.',
         }),
+      origin: z
+        .object({
+          publication: z.string().optional(),
+          date: z.string().optional(),
+          url: z.string().optional(),
+          licence: z.string().optional(),
+        })
+        .optional()
+        .openapi({
+          description:
+            'Where the text comes from (publication, date as YYYY[-MM[-DD]], link, licence), shown to students above it.',
+        }),
     }),
     sections: z.array(
       z.object({

@@ -117,3 +117,27 @@ export async function listPlansAndAnswers(
   }
   return byAttempt;
 }
+
+/**
+ * The sentences each attempt at an assignment has highlighted (wholly or in part; removed
+ * highlights left out): attempt id -> sentence ids, each once. Attempts without highlights are
+ * absent.
+ */
+export async function listHighlightedSentences(
+  db: AppDatabase,
+  assignmentId: string,
+): Promise<Map<string, string[]>> {
+  const rows = await db
+    .selectFrom('highlights')
+    .innerJoin('attempts', 'attempts.id', 'highlights.attempt_id')
+    .select(['highlights.attempt_id', 'highlights.sentence_id'])
+    .distinct()
+    .where('attempts.assignment_id', '=', assignmentId)
+    .where('highlights.colour', 'is not', null)
+    .execute();
+  const byAttempt = new Map<string, string[]>();
+  for (const row of rows) {
+    byAttempt.set(row.attempt_id, [...(byAttempt.get(row.attempt_id) ?? []), row.sentence_id]);
+  }
+  return byAttempt;
+}

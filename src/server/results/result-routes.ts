@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { presentQuestions } from '../../domain/attempt-plan';
+import { mapClassHighlights } from '../../domain/highlight-map';
 import { computeItemStatistics } from '../../domain/statistics';
 import {
   assignmentMaxPoints,
@@ -14,7 +15,12 @@ import { attemptIdSchema } from '../attempts/attempt-view';
 import { createTeacherRouter, jsonResponse } from '../http/create-router';
 import { listAssignmentAttempts } from '../assignments/assignment-attempt-queries';
 import { listAttemptRemovals, removeAssignmentAttempt } from '../assignments/assignment-queries';
-import { getResultsRevision, listPlansAndAnswers, listScoredAttempts } from './result-queries';
+import {
+  getResultsRevision,
+  listHighlightedSentences,
+  listPlansAndAnswers,
+  listScoredAttempts,
+} from './result-queries';
 import { getAttempt, listHighlights, listResponses } from '../attempts/attempt-queries';
 import { ApiError, errorResponse } from '../http/errors';
 import {
@@ -38,6 +44,7 @@ import {
   attemptRemovalSchema,
   gradebookAttemptSchema,
   gradebookSchema,
+  highlightMapSchema,
   testStatisticsSchema,
   typedAnswerTallySchema,
 } from './result-schemas';
@@ -213,6 +220,10 @@ const statisticsRoute = createRoute({
               typedAnswers: z.array(typedAnswerTallySchema).openapi({
                 description:
                   'The wrong (or teacher-accepted) typed answers of short questions and typed cloze gaps, over every submitted attempt whatever `include` says (a regrade reaches them all): by question in bank order, then gap, most given first.',
+              }),
+              highlightMap: highlightMapSchema.openapi({
+                description:
+                  'The article sentence by sentence: how many students highlighted each in the attempts analysed, and which questions use it as evidence.',
               }),
             })
             .openapi('AssignmentStatistics'),
@@ -519,18 +530,33 @@ export function createAssignmentResultRoutes(options: TeacherRoutesOptions) {
         gradebook.attempts.filter((row) => row.counts).map((row) => row.attemptId),
       );
       const attempts = await listAssignmentAttempts(db, assignmentId);
-      const results = attempts.flatMap((attempt) =>
-        attempt.result !== null && (include === 'all' || counted.has(attempt.id))
-          ? [attempt.result]
+      const analysed = attempts.flatMap(({ id, studentKey, result }) =>
+        result !== null && (include === 'all' || counted.has(id))
+          ? [{ id, studentKey, result }]
           : [],
       );
       const questions = assignmentQuestions(own.assignment, own.version);
-      const statistics = computeItemStatistics({ questions, results });
+      const statistics = computeItemStatistics({
+        questions,
+        results: analysed.map((attempt) => attempt.result),
+      });
       const typedAnswers = tallyTypedAnswers(
         questions,
         attempts.flatMap((attempt) => (attempt.result === null ? [] : [attempt.result])),
       );
-      return c.json({ ...statistics, assignmentId, include, typedAnswers }, 200);
+      const highlighted = await listHighlightedSentences(db, assignmentId);
+      const highlightMap = {
+        allowHighlights: own.assignment.allowHighlights,
+        ...mapClassHighlights({
+          article: own.version.article,
+          questions,
+          attempts: analysed.map((attempt) => ({
+            studentKey: attempt.studentKey,
+            sentenceIds: highlighted.get(attempt.id) ?? [],
+          })),
+        }),
+      };
+      return c.json({ ...statistics, assignmentId, include, typedAnswers, highlightMap }, 200);
     })
     .openapi(summaryCsvRoute, async (c) => {
       const own = await loadOwnAssignment(c, options, c.req.valid('param').assignmentId);

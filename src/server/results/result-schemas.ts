@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { QUESTION_TYPES, SKILLS } from '../../domain/question-kinds';
+import type { HighlightMap } from '../../domain/highlight-map';
 import type { TestStatistics } from '../../domain/statistics';
 import { assignmentSchema } from '../assignments/assignment-schemas';
 
@@ -138,6 +139,48 @@ export const testStatisticsSchema = z
     ),
   })
   .openapi('TestStatistics') satisfies z.ZodType<TestStatistics>;
+
+/** The class's highlights sentence by sentence beside the questions' evidence (the heat map). */
+export const highlightMapSchema = z
+  .object({
+    allowHighlights: z.boolean().openapi({
+      description:
+        "The assignment's setting now; highlights made while it was on still count after it is turned off.",
+    }),
+    studentCount: z.int().openapi({
+      description:
+        'Distinct students (by name key) among the submitted attempts analysed (`include`): what each count is out of. Attempts in progress are not counted.',
+    }),
+    highlighterCount: z
+      .int()
+      .openapi({ description: 'Of those, the students who highlighted anything.' }),
+    sections: z.array(
+      z.object({
+        id: z.string(),
+        heading: z.string().nullable(),
+        paragraphs: z.array(
+          z.object({
+            id: z.string(),
+            sentences: z.array(
+              z.object({
+                id: z.string().openapi({ description: '`p5.s2`: paragraph 5, sentence 2.' }),
+                text: z.string(),
+                studentCount: z.int().openapi({
+                  description:
+                    'Distinct students who highlighted this sentence or part of it in an attempt analysed.',
+                }),
+                questionNumbers: z.array(z.int()).openapi({
+                  description:
+                    'The questions (numbered from 1 in bank order) whose evidence includes this sentence.',
+                }),
+              }),
+            ),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('HighlightMap') satisfies z.ZodType<HighlightMap & { allowHighlights: boolean }>;
 
 /** A wrong (or teacher-accepted) typed answer and how many submitted attempts gave it. */
 export const typedAnswerTallySchema = z

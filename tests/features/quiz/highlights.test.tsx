@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getHref } from '../../../src/lib/paths';
+import { saveReaderHighlights } from '../../../src/lib/reader-highlights';
 import {
   ATTEMPT_ID,
   installFakeApi,
@@ -9,6 +10,7 @@ import {
   setOnline,
   setScreenWide,
 } from '../fixtures/fake-api';
+import { sampleArticle } from '../fixtures/sample-quiz';
 import { sampleAttempt } from '../fixtures/sample-result';
 import { renderAt } from '../teacher/teacher-fixtures';
 
@@ -92,7 +94,8 @@ describe('highlights and notes in the quiz', () => {
     expect(
       within(articleRegion()).getByText('Your green highlight:', { exact: false }),
     ).toBeInTheDocument();
-  });
+    // Two quiz pages and a dozen steps: more than the default on two busy cores.
+  }, 15_000);
 
   it('keeps a highlight made offline and sends it when the connection is back, and removes it', async () => {
     const user = userEvent.setup();
@@ -119,6 +122,48 @@ describe('highlights and notes in the quiz', () => {
     expect(
       within(articleRegion()).queryByText('Your pink highlight:', { exact: false }),
     ).toBeNull();
+  });
+
+  it('copies what the student highlighted in the reader into the attempt, once', async () => {
+    const user = userEvent.setup();
+    saveReaderHighlights(sampleArticle, [
+      {
+        key: 'p2.s1_0-7',
+        sentenceId: 'p2.s1',
+        span: { start: 0, end: 7 },
+        colour: 'pink',
+        note: 'How much?',
+      },
+    ]);
+    const first = await openQuiz();
+    await waitFor(
+      () =>
+        expect(api.server.highlights['p2.s1_0-7']).toEqual({
+          key: 'p2.s1_0-7',
+          sentenceId: 'p2.s1',
+          span: { start: 0, end: 7 },
+          colour: 'pink',
+          note: 'How much?',
+        }),
+      SAVE_WAIT,
+    );
+    const mark = within(articleRegion()).getByText('Repairs', { selector: 'mark' });
+    expect(mark).toHaveTextContent('Your pink highlight: Repairs');
+
+    // Removed in the quiz, it is not copied again on the next visit.
+    await user.click(
+      within(articleRegion()).getByRole('button', { name: 'Highlight and take notes' }),
+    );
+    await user.click(within(articleRegion()).getByRole('button', { name: /Repairs will cost/ }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Change “Repairs” (Pink)' }, SAVE_WAIT),
+    );
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(api.server.highlights).toEqual({}), SAVE_WAIT);
+    first.unmount();
+    await openQuiz();
+    expect(within(articleRegion()).queryByText('Repairs', { selector: 'mark' })).toBeNull();
+    expect(api.server.highlights).toEqual({});
   });
 
   it('offers no highlight tool when the teacher turned it off', async () => {

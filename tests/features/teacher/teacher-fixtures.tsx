@@ -187,6 +187,61 @@ export function makeStatistics(changes: Partial<AssignmentStatistics> = {}): Ass
       },
     ],
     typedAnswers: [],
+    highlightMap: makeHighlightMap(),
+    ...changes,
+  };
+}
+
+/** Three students: two highlighted the vote (question 1's evidence), nobody the cost (question 2's). */
+export function makeHighlightMap(
+  changes: Partial<AssignmentStatistics['highlightMap']> = {},
+): AssignmentStatistics['highlightMap'] {
+  return {
+    allowHighlights: true,
+    studentCount: 3,
+    highlighterCount: 2,
+    sections: [
+      {
+        id: 'intro',
+        heading: null,
+        paragraphs: [
+          {
+            id: 'p1',
+            sentences: [
+              {
+                id: 'p1.s1',
+                text: 'The council voted on Monday to repair the bridge.',
+                studentCount: 2,
+                questionNumbers: [1],
+              },
+              {
+                id: 'p1.s2',
+                text: 'The repairs will cost £2 million.',
+                studentCount: 0,
+                questionNumbers: [2],
+              },
+            ],
+          },
+        ],
+      },
+      {
+        id: 'reactions',
+        heading: 'Reactions',
+        paragraphs: [
+          {
+            id: 'p2',
+            sentences: [
+              {
+                id: 'p2.s1',
+                text: '“It is long overdue,” said the mayor.',
+                studentCount: 1,
+                questionNumbers: [],
+              },
+            ],
+          },
+        ],
+      },
+    ],
     ...changes,
   };
 }

@@ -1,15 +1,15 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useNavigate } from 'react-router';
 import { Kicker } from '../../../components/kicker';
-import { ArticleView, sentenceElementId } from '../../../components/article-view';
-import { highlightWords, sentenceNotes } from '../../../components/student-highlights';
-import { highlightKeyOf, type Highlight } from '../../../domain/highlights';
+import { ArticleView } from '../../../components/article-view';
+import { useHighlighting } from '../../../components/use-highlighting';
 import type { Article } from '../../../domain/article';
 import type { QuestionResponse } from '../../../domain/responses';
 import { isAnswered } from '../../../domain/question-types/response-kinds';
 import { api, ApiError, NetworkError, type AttemptView } from '../../../lib/api-client';
 import { markAttemptSubmitted } from '../../../lib/attempt-records';
+import { takeReaderHighlights } from '../../../lib/reader-highlights';
 import { getHref } from '../../../lib/paths';
 import { useMediaQuery } from '../../../lib/use-media-query';
 import { findEvidenceTarget } from '../evidence-target';
@@ -26,11 +26,6 @@ import { QuizTimer } from './quiz-timer';
 import { SaveStatusIndicator } from './save-status';
 import { ShortcutsHelp } from './shortcuts-help';
 import { SubmitSummary } from './submit-summary';
-
-/** The highlight tools: loaded when a student first chooses a sentence to highlight. */
-const HighlightToolbar = lazy(() =>
-  import('./highlight-toolbar').then((module) => ({ default: module.HighlightToolbar })),
-);
 
 interface QuizSessionProps {
   /** The quiz's title. */
@@ -96,8 +91,6 @@ function QuizWorkspace({
   const highlightsByKey = useAttemptDraft((draft) => draft.highlights);
   const { setResponse, clearResponse, toggleFlag, goToQuestion, setHighlight, removeHighlight } =
     store.getState();
-  const [highlighting, setHighlighting] = useState(false);
-  const [chosenSentenceId, setChosenSentenceId] = useState<string | null>(null);
 
   const [pane, setPane] = useState<Pane>('question');
   const [showSummary, setShowSummary] = useState(false);
@@ -137,6 +130,17 @@ function QuizWorkspace({
     // What is still unsent stays in the persisted draft and goes out on the next visit.
     return () => sync.stop();
   }, [store, attemptId, token]);
+
+  // What the student highlighted in the reader on this version of the article joins the attempt
+  // once, saved like the student's own highlights here.
+  const mayHighlight = attempt.assignment?.allowHighlights ?? true;
+  useEffect(() => {
+    if (!mayHighlight) return;
+    const existing = Object.values(store.getState().highlights);
+    for (const highlight of takeReaderHighlights(article, attemptId, existing)) {
+      store.getState().setHighlight(highlight);
+    }
+  }, [store, article, attemptId, mayHighlight]);
 
   const index = Math.max(
     0,
@@ -229,6 +233,14 @@ function QuizWorkspace({
     await navigate(getHref.review(attemptId), { replace: true });
   }
 
+  const highlighting = useHighlighting({
+    article,
+    highlights: Object.values(highlightsByKey),
+    onSave: setHighlight,
+    onRemove: removeHighlight,
+    allowed: mayHighlight && !submitState.timeUp && saveStatus !== 'closed',
+  });
+
   useQuizShortcuts({
     next: () => (goNext ? goNext() : openSummary()),
     previous: () => goPrevious?.(),
@@ -244,21 +256,6 @@ function QuizWorkspace({
   const response = responses[question.id];
   const evidenceTarget = showSummary ? null : findEvidenceTarget(question, response, article);
   const closed = submitState.timeUp || saveStatus === 'closed';
-  const highlightsAllowed = (attempt.assignment?.allowHighlights ?? true) && !closed;
-  const highlightMode = highlighting && highlightsAllowed;
-  const bySentence = new Map<string, Highlight[]>();
-  for (const highlight of Object.values(highlightsByKey)) {
-    bySentence.set(highlight.sentenceId, [
-      ...(bySentence.get(highlight.sentenceId) ?? []),
-      highlight,
-    ]);
-  }
-
-  /** Leaves the chosen sentence's tools, back to the sentence itself. */
-  function closeHighlightTools(sentenceId: string) {
-    flushSync(() => setChosenSentenceId(null));
-    document.getElementById(sentenceElementId(sentenceId))?.focus();
-  }
 
   const questionContent = submitState.timeUp ? (
     <TimeUpPanel
@@ -295,84 +292,30 @@ function QuizWorkspace({
     />
   );
 
-  const highlightKeyOfSentence = (sentenceId: string) => highlightKeyOf({ sentenceId, span: null });
   const articleContent = (
     <>
-      {highlightsAllowed && (
-        <div className="highlight-mode">
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => {
-              setHighlighting(!highlighting);
-              setChosenSentenceId(null);
-            }}
-          >
-            {highlighting ? 'Stop highlighting' : 'Highlight and take notes'}
-          </button>
-        </div>
-      )}
+      {highlighting.modeButton && <div className="highlight-mode">{highlighting.modeButton}</div>}
       <ArticleView
         article={article}
         headingLevel={2}
         withSettings
-        renderWords={(sentence, words) =>
-          highlightWords(sentence, words, bySentence.get(sentence.id))
-        }
-        afterSentence={(sentence) => (
-          <>
-            {sentenceNotes(bySentence.get(sentence.id))}
-            {highlightMode && chosenSentenceId === sentence.id && (
-              <Suspense fallback={<span className="muted"> Loading…</span>}>
-                <HighlightToolbar
-                  key={sentence.id}
-                  sentenceText={sentence.text}
-                  highlight={highlightsByKey[highlightKeyOfSentence(sentence.id)]}
-                  onSave={(colour, note) =>
-                    setHighlight({
-                      key: highlightKeyOfSentence(sentence.id),
-                      sentenceId: sentence.id,
-                      span: null,
-                      colour,
-                      note,
-                    })
-                  }
-                  onRemove={() => {
-                    removeHighlight(highlightKeyOfSentence(sentence.id));
-                    closeHighlightTools(sentence.id);
-                  }}
-                  onDone={() => closeHighlightTools(sentence.id)}
-                />
-              </Suspense>
-            )}
-          </>
-        )}
+        renderWords={highlighting.renderWords}
+        afterSentence={highlighting.afterSentence}
         masked={
           question.type === 'cloze' && !closed ? new Set(question.maskedSentenceIds) : undefined
         }
         selection={
-          highlightMode
+          highlighting.selection ??
+          (evidenceTarget && !closed
             ? {
-                selected: new Set(chosenSentenceId === null ? [] : [chosenSentenceId]),
-                onToggle: (sentenceId) =>
-                  setChosenSentenceId(chosenSentenceId === sentenceId ? null : sentenceId),
+                selected: new Set(evidenceTarget.selected),
+                onToggle: (sentenceId) => answer(question.id, evidenceTarget.toggle(sentenceId)),
               }
-            : evidenceTarget && !closed
-              ? {
-                  selected: new Set(evidenceTarget.selected),
-                  onToggle: (sentenceId) => answer(question.id, evidenceTarget.toggle(sentenceId)),
-                }
-              : undefined
+            : undefined)
         }
         notice={
-          highlightMode ? (
-            <div className="notice article-notice" role="status">
-              <p>
-                Highlighting: press a sentence, then choose a colour or add a note. Press “Stop
-                highlighting” when you are done.
-              </p>
-            </div>
-          ) : evidenceTarget && !closed ? (
+          highlighting.notice ??
+          (evidenceTarget && !closed ? (
             <div className="notice article-notice" ref={articleNoticeRef} tabIndex={-1}>
               <p>
                 Selecting evidence for question {question.number}: press each sentence that proves
@@ -382,7 +325,7 @@ function QuizWorkspace({
                 Back to question {question.number}
               </button>
             </div>
-          ) : undefined
+          ) : undefined)
         }
       />
     </>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { DataPath, PathTarget } from './yaml-source';
+import type { DataPath, PathTarget } from './data-path';
+import { isRecord } from './question-types/shared';
 
 /** A zod issue turned into a message for someone editing YAML: what is wrong and what to do. */
 export interface DescribedIssue {
@@ -9,10 +10,6 @@ export interface DescribedIssue {
 }
 
 type Issue = z.core.$ZodIssue;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function valueAt(data: unknown, path: DataPath): unknown {
   let value = data;
@@ -240,6 +237,10 @@ function describeInvalidValue(
   const path = issue.path as DataPath;
   const value = valueAt(parsed.data, path);
   const options = issue.values.map(String);
+  const key = path.at(-1);
+  if (value === undefined && typeof key === 'string') {
+    return `Missing "${key}". Add it: one of ${options.join(', ')}.`;
+  }
   const quote =
     typeof value === 'boolean' && options.includes(String(value))
       ? ` Put it in quotes ("${value}"): a bare ${value} is a YAML yes/no value, not text.`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssues } from '../../src/content/describe-issues';
+import { describeIssues } from '../../src/domain/describe-issues';
 import { questionSchema } from '../../src/domain/question-schema';
 
 const numeric = {
@@ -59,6 +59,17 @@ describe('describeIssues', () => {
         message: expect.stringMatching(
           /^Missing "claim" \(the statement the student backs up by choosing sentences of the article, such as ".+"; .*\)\. Add it here\.$/,
         ),
+      }),
+    ]);
+  });
+
+  it('asks for a missing enum field with its allowed values', () => {
+    const unskilled: Record<string, unknown> = { ...numeric };
+    delete unskilled.skill;
+    expect(describeQuestion(unskilled)).toEqual([
+      expect.objectContaining({
+        path: ['skill'],
+        message: expect.stringMatching(/^Missing "skill"\. Add it: one of literal, /),
       }),
     ]);
   });
