@@ -44,6 +44,10 @@ describe.skipIf(skipBrowserTests)('a whole quiz by keyboard alone', () => {
           .locator('.question-body')
           .locator('input, select, textarea, button')
           .first();
+        // Counted once the control is on the page, from the question's heading, as a student
+        // who waits for the question to appear would.
+        await firstControl.waitFor();
+        await heading.focus();
         await expect(countTabsTo(page, firstControl)).resolves.toBeLessThanOrEqual(2);
         await heading.focus();
       }

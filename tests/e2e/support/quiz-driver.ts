@@ -73,7 +73,14 @@ export async function countTabsTo(page: Page, target: Locator, maxPresses = 60):
     if (await isFocused(target)) return presses;
     await page.keyboard.press('Tab');
   }
-  throw new Error(`${maxPresses} presses of Tab did not reach ${target.toString()}`);
+  // Where focus went instead says what stood in the way.
+  const focused = await page.evaluate(() => {
+    const element = document.activeElement;
+    return element ? element.outerHTML.slice(0, 200) : 'nothing';
+  });
+  throw new Error(
+    `${maxPresses} presses of Tab did not reach ${target.toString()}; focus is on ${focused}`,
+  );
 }
 
 export function questionPanel(page: Page): Locator {

@@ -30,6 +30,13 @@ describe('the bank editor', { timeout: 30_000 }, () => {
     expect(prompt).toHaveAccessibleDescription('What the student is asked.');
   });
 
+  it('shows the quiz id the server gave it, which the teacher cannot change', () => {
+    const initial = bankWith('single');
+    render(<EditorHarness initial={initial} onBank={vi.fn()} />);
+    expect(screen.getByText(`Quiz id: ${initial.id}`)).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: /^(bank|quiz) id$/i })).not.toBeInTheDocument();
+  });
+
   it('places each rule’s problem at its field: the evidence, a wrong option without feedback', async () => {
     const user = userEvent.setup();
     render(<EditorHarness initial={bankWith('single')} onBank={vi.fn()} />);

@@ -158,13 +158,8 @@ export function BankEditor({
               value={bank.description}
               onChange={(description) => onChange({ ...bank, description })}
             />
-            <TextField
-              path={['id']}
-              label="Bank id"
-              hint="Lower-case letters, digits and hyphens, like “the-visit”."
-              value={bank.id}
-              onChange={(id) => onChange({ ...bank, id })}
-            />
+            {/* The server names a bank when it is created and keys its versions by that id. */}
+            <p className="muted">Quiz id: {bank.id}</p>
           </section>
           <nav className="bank-editor-questions" aria-label="Questions">
             <ol>
