@@ -23,7 +23,7 @@ import {
 } from './article-text';
 import { AutosaveNotices } from './autosave-notices';
 import { GlossaryEditor } from './glossary-editor';
-import { ProblemList } from './problem-list';
+import { ProblemList, PublishRefusal } from './problem-list';
 import { describeRequestProblem } from '../../../lib/describe-request-problem';
 import { SentenceEditor } from './sentence-editor';
 import { useAutosave } from './use-autosave';
@@ -161,19 +161,7 @@ function ArticleEditor({ initial }: { initial: ArticleDraft }) {
               {publishing ? 'Publishing…' : 'Publish'}
             </button>
             <FormAlert message={publishProblem} />
-            {refused && (
-              <section
-                ref={refusedRef}
-                tabIndex={-1}
-                className="notice notice-danger"
-                aria-labelledby="publish-refused"
-              >
-                <h3 id="publish-refused">
-                  Not published: {formatCount(refused.length, 'problem')} to fix
-                </h3>
-                <ProblemList problems={refused} bodyLine={bodyLine} />
-              </section>
-            )}
+            {refused && <PublishRefusal ref={refusedRef} problems={refused} bodyLine={bodyLine} />}
             {published && (
               <section
                 ref={publishedRef}

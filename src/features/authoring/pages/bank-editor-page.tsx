@@ -13,7 +13,7 @@ import { useResource } from '../../../lib/use-resource';
 import { BankEditor } from '../components/bank-editor';
 import { writeDraftBank, type DraftBank } from '../draft-bank';
 import { AutosaveNotices } from './autosave-notices';
-import { ProblemList } from './problem-list';
+import { ProblemList, PublishRefusal } from './problem-list';
 import { useAutosave } from './use-autosave';
 import { usePublish } from './use-publish';
 import '../authoring.css';
@@ -161,19 +161,7 @@ function BankDraftEditor({ initial, article }: { initial: BankDraft; article: Ar
           )}
         </p>
         <FormAlert message={publishProblem} />
-        {refused && (
-          <section
-            ref={refusedRef}
-            tabIndex={-1}
-            className="notice notice-danger"
-            aria-labelledby="bank-refused"
-          >
-            <h3 id="bank-refused">
-              Not published: {formatCount(refused.length, 'problem')} to fix
-            </h3>
-            <ProblemList problems={refused} />
-          </section>
-        )}
+        {refused && <PublishRefusal ref={refusedRef} problems={refused} />}
         {publishedVersion !== null && (
           <section
             ref={publishedRef}

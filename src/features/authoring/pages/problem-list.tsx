@@ -1,3 +1,5 @@
+import { useId, type Ref } from 'react';
+import { formatCount } from '../../../domain/plural';
 import type { ContentProblem } from '../../../lib/authoring-api-client';
 
 /**
@@ -28,5 +30,24 @@ export function ProblemList({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Why publishing was refused: the problems to fix, focused when it appears (`usePublish`). */
+export function PublishRefusal({
+  problems,
+  bodyLine,
+  ref,
+}: {
+  problems: readonly ContentProblem[];
+  bodyLine?: number;
+  ref: Ref<HTMLElement>;
+}) {
+  const headingId = useId();
+  return (
+    <section ref={ref} tabIndex={-1} className="notice notice-danger" aria-labelledby={headingId}>
+      <h3 id={headingId}>Not published: {formatCount(problems.length, 'problem')} to fix</h3>
+      <ProblemList problems={problems} bodyLine={bodyLine} />
+    </section>
   );
 }
