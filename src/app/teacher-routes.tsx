@@ -40,6 +40,7 @@ const EditArticle = lazyPage(
   () => import('../features/authoring/pages/article-editor-page'),
   'ArticleEditorPage',
 );
+const Import = lazyPage(() => import('../features/authoring/pages/import-page'), 'ImportPage');
 const NotFound = lazyPage(() => import('./not-found-page'), 'NotFoundPage');
 const EditBank = lazyPage(
   () => import('../features/authoring/pages/bank-editor-page'),
@@ -78,6 +79,7 @@ export function TeacherRoutes() {
             [paths.newArticle, <NewArticle />],
             [paths.editArticle, <EditArticle />],
             [paths.editBank, <EditBank />],
+            [paths.teacherImport, <Import />],
           ] as const
         ).map(([path, page]) => (
           <Route key={path} path={belowTeacher(path)} element={onDemand(page)} />

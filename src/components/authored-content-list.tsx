@@ -13,6 +13,7 @@ import { useResource } from '../lib/use-resource';
 import { AppForm } from './app-form';
 import { FormAlert } from './form-alert';
 import { Loading } from './load-error';
+import { LmsExportControl } from './lms-export-control';
 import './authored-content-list.css';
 
 function describeState(latestVersion: number | null): string {
@@ -71,8 +72,11 @@ function ArticleItems({
   );
 }
 
-/** A form to copy a shipped quiz into a draft of the teacher's own, then edit the copy. */
-function DuplicateShippedQuiz() {
+/**
+ * The shipped quizzes: a form to copy one into a draft of the teacher's own, then edit the copy,
+ * and the export of the chosen one for an LMS.
+ */
+function ShippedQuizzes() {
   const selectId = useId();
   const navigate = useNavigate();
   const { resource } = useResource({ key: 'banks', load: () => api.listBanks() });
@@ -81,6 +85,7 @@ function DuplicateShippedQuiz() {
   const [busy, setBusy] = useState(false);
   if (resource.status !== 'ready' || resource.data.length === 0) return null;
   const bankId = chosen === '' ? (resource.data[0]?.id ?? '') : chosen;
+  const bankTitle = resource.data.find((bank) => bank.id === bankId)?.title;
 
   const duplicate = async () => {
     setBusy(true);
@@ -95,29 +100,33 @@ function DuplicateShippedQuiz() {
   };
 
   return (
-    <AppForm className="authored-duplicate" onSubmit={duplicate}>
-      <div className="field">
-        <label className="field-label" htmlFor={selectId}>
-          Shipped quiz to copy
-        </label>
-        <select
-          id={selectId}
-          className="select-input"
-          value={bankId}
-          onChange={(event) => setChosen(event.target.value)}
-        >
-          {resource.data.map((bank) => (
-            <option key={bank.id} value={bank.id}>
-              {bank.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="button" disabled={busy}>
-        Duplicate a shipped quiz
-      </button>
-      <FormAlert message={problem} />
-    </AppForm>
+    <>
+      <AppForm className="authored-duplicate" onSubmit={duplicate}>
+        <div className="field">
+          <label className="field-label" htmlFor={selectId}>
+            Shipped quiz to copy
+          </label>
+          <select
+            id={selectId}
+            className="select-input"
+            value={bankId}
+            onChange={(event) => setChosen(event.target.value)}
+          >
+            {resource.data.map((bank) => (
+              <option key={bank.id} value={bank.id}>
+                {bank.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          Duplicate a shipped quiz
+        </button>
+        <FormAlert message={problem} />
+      </AppForm>
+      {/* Keyed by the quiz, so a report never outlives the choice it was for. */}
+      <LmsExportControl key={bankId} bankId={bankId} bankTitle={bankTitle} />
+    </>
   );
 }
 
@@ -141,9 +150,14 @@ export function AuthoredContentList() {
     <section className="authored-content" aria-labelledby={headingId}>
       <div className="page-heading-row">
         <h2 id={headingId}>Your articles and quizzes</h2>
-        <Link className="button button-primary" to={getHref.newArticle()}>
-          New article
-        </Link>
+        <p className="button-row">
+          <Link className="button" to={getHref.teacherImport()}>
+            Import questions
+          </Link>
+          <Link className="button button-primary" to={getHref.newArticle()}>
+            New article
+          </Link>
+        </p>
       </div>
       {resource.status === 'loading' && <Loading label="Loading your articles…" />}
       {resource.status === 'error' && (
@@ -152,7 +166,7 @@ export function AuthoredContentList() {
       {resource.status === 'ready' && (
         <ArticleItems articles={resource.data.articles} banks={resource.data.banks} />
       )}
-      <DuplicateShippedQuiz />
+      <ShippedQuizzes />
     </section>
   );
 }

@@ -167,9 +167,9 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
 /**
  * Decodes character references once (`&amp;lt;` is the text `&lt;`). Unknown names stay as they
  * are; numeric references to nothing a text can hold (NUL, surrogates, beyond U+10FFFF) become
- * U+FFFD, as browsers do.
+ * `invalid`: U+FFFD by default, as browsers do. Shared with the LMS formats' HTML reader.
  */
-export function decodeEntities(text: string): string {
+export function decodeEntities(text: string, invalid = '\uFFFD'): string {
   return text.replace(
     /&(?:#(\d{1,8})|#[xX]([\da-fA-F]{1,7})|([A-Za-z][A-Za-z\d]{1,31}));?/g,
     (whole, decimal?: string, hex?: string, name?: string) => {
@@ -177,7 +177,7 @@ export function decodeEntities(text: string): string {
       const code =
         decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex ?? '', 16);
       const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
-      return valid ? String.fromCodePoint(code) : '\uFFFD';
+      return valid ? String.fromCodePoint(code) : invalid;
     },
   );
 }

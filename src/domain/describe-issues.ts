@@ -179,6 +179,10 @@ function describeInvalidType(
   return `${nameOf(parsed, path)} should be ${expected}, not ${describeValue(value)}.${unquote}`;
 }
 
+/** The message of a question with no evidence yet, in the words the bank editor flags it with. */
+const NEEDS_EVIDENCE =
+  'Needs evidence: choose the sentences of the article that prove the answer (click them in the article beside the question, or quote them under "evidence:"). A quiz is published only once every question has its evidence.';
+
 function describeSize(
   issue: Extract<Issue, { code: 'too_small' | 'too_big' }>,
   parsed: Parsed,
@@ -186,6 +190,10 @@ function describeSize(
   const path = issue.path as DataPath;
   const value = valueAt(parsed.data, path);
   const name = nameOf(parsed, path);
+  // Imported questions arrive without evidence (issue 14): say what to do, not the array's size.
+  if (issue.code === 'too_small' && path.at(-1) === 'evidence' && Array.isArray(value)) {
+    if (value.length === 0) return NEEDS_EVIDENCE;
+  }
   if (issue.origin === 'array' && Array.isArray(value)) {
     const items = (count: number | bigint) => `${count} item${count === 1 ? '' : 's'}`;
     if (issue.code === 'too_small') {

@@ -50,6 +50,10 @@ const commonFields = {
   difficulty: z.int().min(1).max(3).meta({ description: '1 easy, 2 medium, 3 hard.' }),
   explanation: text.meta({ description: 'Why the right answer is right, shown in the review.' }),
   evidence: z.array(evidenceQuoteSchema).min(1),
+  tags: z.array(text).optional().meta({
+    description:
+      'Labels for finding the question: an imported category or tag keeps its name here.',
+  }),
 };
 
 /**

@@ -86,6 +86,9 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...
     startAttempt: (bankId: string) => send(() => api.attempts.$post({ json: { bankId } })),
     getAttempt: (attemptId: string, token: string) =>
       send(() => attempt.$get({ param: { attemptId } }, bearer(token))),
+    /** The article as the attempt started on it (a teacher's own article too). */
+    getAttemptArticle: (attemptId: string, token: string) =>
+      send(() => attempt.article.$get({ param: { attemptId } }, bearer(token))),
     saveResponse: (
       attemptId: string,
       token: string,

@@ -17,6 +17,8 @@ export interface AttemptRecord {
   questionCount?: number;
   /** The score in percent, once this browser has shown the results. */
   percent?: number;
+  /** A teacher's preview of their own quiz: kept for the quiz and review pages, listed nowhere. */
+  preview?: boolean;
 }
 
 const PREFIX = 'readproof:attempt:';
@@ -44,7 +46,8 @@ function isAttemptRecord(value: unknown): value is AttemptRecord {
     typeof record.startedAt === 'string' &&
     typeof record.submitted === 'boolean' &&
     isOptionalNumber(record.questionCount) &&
-    isOptionalNumber(record.percent)
+    isOptionalNumber(record.percent) &&
+    (record.preview === undefined || typeof record.preview === 'boolean')
   );
 }
 
@@ -62,13 +65,14 @@ export function saveAttemptRecord(record: AttemptRecord): void {
   localStorage.setItem(PREFIX + record.attemptId, JSON.stringify(record));
 }
 
-/** Keeps a just-started attempt (practice or joined), in progress, on this device. */
+/** Keeps a just-started attempt (practice, joined or a teacher's preview), in progress, on this device. */
 export function rememberStartedAttempt(
   attempt: Pick<AttemptRecord, 'attemptId' | 'token' | 'bankId' | 'articleId' | 'startedAt'> & {
     questions?: readonly unknown[];
+    preview?: boolean;
   },
 ): void {
-  const { attemptId, token, bankId, articleId, startedAt, questions } = attempt;
+  const { attemptId, token, bankId, articleId, startedAt, questions, preview } = attempt;
   saveAttemptRecord({
     attemptId,
     token,
@@ -77,6 +81,7 @@ export function rememberStartedAttempt(
     startedAt,
     submitted: false,
     ...(questions && { questionCount: questions.length }),
+    ...(preview && { preview }),
   });
 }
 
@@ -146,14 +151,14 @@ export function countDraftAnswers(attemptId: string): number {
   }).length;
 }
 
-/** Every attempt this browser knows, newest first. */
+/** Every attempt this browser knows, newest first; a teacher's previews are not a student's. */
 export function listAttemptRecords(): AttemptRecord[] {
   const records: AttemptRecord[] = [];
   for (let index = 0; index < localStorage.length; index += 1) {
     const key = localStorage.key(index);
     if (!key?.startsWith(PREFIX)) continue;
     const record = parseRecord(localStorage.getItem(key));
-    if (record) records.push(record);
+    if (record && !record.preview) records.push(record);
   }
   return records.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }

@@ -1,6 +1,7 @@
 import { hc, type InferRequestType } from 'hono/client';
 // A type only: the browser bundle never contains server code, it borrows the routes' types.
 import type { AppType } from '../server/app';
+import type { InteropFormat } from '../domain/interop/interop-format';
 import { send } from './api-client';
 
 /**
@@ -34,13 +35,40 @@ export function createAuthoringApiClient(fetchImpl: typeof fetch = (...args) => 
     listBanks: () => send(() => banks.$get()),
     createBank: (json: NewBank) => send(() => banks.$post({ json })),
     getBank: (bankId: string) => send(() => bank.$get(bankParam(bankId))),
+    /** The article version the bank is checked against, which its evidence is chosen on. */
+    getBankArticle: (bankId: string) => send(() => bank.article.$get(bankParam(bankId))),
     saveBank: (bankId: string, json: { revision: number; text: string }) =>
       send(() => bank.$put({ ...bankParam(bankId), json })),
     publishBank: (bankId: string) => send(() => bank.publish.$post(bankParam(bankId))),
+
+    /** What exporting a bank (shipped or the teacher's own) to an LMS format leaves behind. */
+    lmsExportReport: (bankId: string, format: LmsFormat) =>
+      send(() => bank.export.report.$get({ ...bankParam(bankId), query: { format } })),
+    lmsExportHref: (bankId: string, format: LmsFormat) =>
+      bank.export.$path({ ...bankParam(bankId), query: { format } }),
+    /** A GIFT, Moodle XML or QTI 3.0 file as a new draft bank on `articleId`, with its report. */
+    importLms: (file: File, articleId: string) =>
+      send(() => banks['import-lms'].$post({ form: { file, articleId } })),
+    /** An exported zip, an article.md or a bank .yaml as drafts (`articleId`: for a bank file). */
+    importRepositoryFiles: (file: File, articleId?: string) =>
+      send(() =>
+        articles.import.$post({
+          form: { file },
+          query: articleId === undefined ? {} : { articleId },
+        }),
+      ),
   };
 }
 
 export type AuthoringApiClient = ReturnType<typeof createAuthoringApiClient>;
+
+/** The LMS formats a bank is exported to and imported from, as the API names them. */
+export const LMS_FORMATS = [
+  { value: 'gift', label: 'GIFT (Moodle and others, plain text)' },
+  { value: 'moodle-xml', label: 'Moodle XML' },
+  { value: 'qti3', label: 'QTI 3.0 (Canvas and item banks, zip)' },
+] as const satisfies readonly { value: InteropFormat; label: string }[];
+export type LmsFormat = (typeof LMS_FORMATS)[number]['value'];
 
 export const authoringApi = createAuthoringApiClient();
 
@@ -61,5 +89,10 @@ export type ArticleDraftSummary = Result<'listArticles'>[number];
 export type PublishedArticle = Result<'publishArticle'>;
 export type BankDraft = Result<'getBank'>;
 export type BankDraftSummary = Result<'listBanks'>[number];
+export type LmsExportReport = Result<'lmsExportReport'>;
+export type LmsImport = Result<'importLms'>;
+/** One line of an export or import report. */
+export type InteropNote = LmsImport['report'][number];
+export type BankArticle = Result<'getBankArticle'>;
 /** A problem of a draft, as `check:content` reports it, with its file, line and column. */
 export type ContentProblem = ArticleDraft['problems'][number];

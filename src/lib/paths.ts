@@ -26,6 +26,7 @@ export const paths = {
   newArticle: '/teacher/articles/new',
   editArticle: '/teacher/articles/:articleId',
   editBank: '/teacher/banks/:bankId',
+  teacherImport: '/teacher/import',
 } as const;
 
 const segment = encodeURIComponent;
@@ -66,6 +67,8 @@ export const getHref = {
   newArticle: () => paths.newArticle,
   editArticle: (articleId: string) => `/teacher/articles/${segment(articleId)}`,
   editBank: (bankId: string) => `/teacher/banks/${segment(bankId)}`,
+  /** Importing a Readproof zip or file, or a GIFT, Moodle XML or QTI 3.0 file. */
+  teacherImport: () => paths.teacherImport,
 };
 
 function withNext(path: string, next: string | undefined): string {

@@ -11,7 +11,9 @@ import { createArticleRoutes } from './content/article-routes';
 import { createAuthoredArticleRoutes } from './authoring/authored-article-routes';
 import { createAuthoredBankRoutes } from './authoring/authored-bank-routes';
 import { createAuthoredFileRoutes } from './authoring/authored-file-routes';
+import { createPreviewRoutes } from './authoring/preview-routes';
 import { isAuthoringPath, limitAuthoringBodySize } from './authoring/authoring-body-limit';
+import { createInteropRoutes } from './authoring/interop-routes';
 import { createAssignmentResultRoutes } from './results/result-routes';
 import { createAssignmentRoutes } from './assignments/assignment-routes';
 import { createPrintRoutes } from './assignments/print-routes';
@@ -140,7 +142,9 @@ export function createApp({
     .route('/api/join', createJoinRoutes({ db, store, now }))
     .route('/api/teacher/articles', createAuthoredArticleRoutes(authoringOptions))
     .route('/api/teacher/articles', createAuthoredFileRoutes(authoringOptions))
-    .route('/api/teacher/banks', createAuthoredBankRoutes(authoringOptions));
+    .route('/api/teacher/banks', createAuthoredBankRoutes(authoringOptions))
+    .route('/api/teacher/banks', createPreviewRoutes({ ...authoringOptions, store }))
+    .route('/api/teacher/banks', createInteropRoutes(authoringOptions));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -6,48 +6,19 @@ import {
   ArticleUploadError,
   articleBodyFromUpload,
 } from '../../src/content/article-upload';
+import { buildDocx, docxParagraph, docxRun } from '../fixtures/docx';
 
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
-
-/**
- * A minimal .docx built here, so no binary fixture is checked in: the parts Word needs
- * ([Content_Types].xml, _rels/.rels, word/document.xml) plus word/styles.xml, which gives the
- * style id "Heading2" the name "heading 2" that mammoth maps to <h2>. The text is self-written.
- */
+/** A .docx of a heading and two paragraphs, one with a bold run; the text is self-written. */
 function minimalDocx(): Uint8Array {
-  const run = (text: string, bold = false) =>
-    `<w:r>${bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
-  return zipSync({
-    '[Content_Types].xml': strToU8(
-      `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-        '<Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
-        '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
-        '</Types>',
-    ),
-    '_rels/.rels': strToU8(
-      `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
-        '</Relationships>',
-    ),
-    'word/_rels/document.xml.rels': strToU8(
-      `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' +
-        '</Relationships>',
-    ),
-    'word/styles.xml': strToU8(
-      `${XML}<w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style></w:styles>`,
-    ),
-    'word/document.xml': strToU8(
-      `${XML}<w:document xmlns:w="${W}"><w:body>` +
-        `<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr>${run('The river in spring')}</w:p>` +
-        `<w:p>${run('The river rose ')}${run('early', true)}${run(' this year &amp; flooded the lane.')}</w:p>` +
-        `<w:p>${run('Farmers moved their sheep to the higher fields.')}</w:p>` +
-        '</w:body></w:document>',
-    ),
-  });
+  return buildDocx([
+    docxParagraph('The river in spring', 'Heading2'),
+    docxParagraph([
+      docxRun('The river rose '),
+      docxRun('early', true),
+      docxRun(' this year & flooded the lane.'),
+    ]),
+    docxParagraph('Farmers moved their sheep to the higher fields.'),
+  ]);
 }
 
 async function uploadError(fileName: string, bytes: Uint8Array): Promise<string> {

@@ -33,6 +33,17 @@ describe('describeIssues', () => {
     ]);
   });
 
+  it('says what to do for a question with no evidence, as an imported one arrives', () => {
+    expect(describeQuestion({ ...numeric, evidence: [] })).toEqual([
+      expect.objectContaining({
+        path: ['evidence'],
+        message: expect.stringMatching(
+          /^Needs evidence: choose the sentences of the article that prove the answer/,
+        ),
+      }),
+    ]);
+  });
+
   it('asks for a missing type', () => {
     const untyped: Record<string, unknown> = { ...numeric };
     delete untyped.type;

@@ -5,6 +5,7 @@ import {
   skipBrowserTests,
   useBrowserSession,
 } from './support/browser-session';
+import { signUpTeacher } from './support/teacher-signup';
 
 /**
  * A self-written text (no outside source) with one place the sentence splitter cuts wrongly:
@@ -27,12 +28,7 @@ describe.skipIf(skipBrowserTests)('writing an article and a quiz in the app (iss
     const { page } = await session.newPage();
     const { baseUrl } = session;
 
-    await page.goto(`${baseUrl}/teacher/signup`);
-    await page.getByLabel('Your name').fill('Ms Rivera');
-    await page.getByLabel('Email').fill(`rivera-${Date.now()}@school.example`);
-    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    const authored = page.getByRole('region', { name: 'Your articles and quizzes' });
+    const authored = await signUpTeacher(page, baseUrl);
     await authored.getByText(/You have not written any yet/).waitFor();
     await expectAccessible(page, 'the dashboard with no articles');
 

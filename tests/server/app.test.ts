@@ -85,6 +85,7 @@ describe('GET /api/openapi.json', () => {
         'GET /api/banks/{bankId}',
         'POST /api/attempts',
         'GET /api/attempts/{attemptId}',
+        'GET /api/attempts/{attemptId}/article',
         'PUT /api/attempts/{attemptId}/responses/{questionId}',
         'DELETE /api/attempts/{attemptId}/responses/{questionId}',
         'POST /api/attempts/{attemptId}/submit',
@@ -132,9 +133,14 @@ describe('GET /api/openapi.json', () => {
         'POST /api/teacher/banks',
         'GET /api/teacher/banks',
         'GET /api/teacher/banks/{bankId}',
+        'GET /api/teacher/banks/{bankId}/article',
         'PUT /api/teacher/banks/{bankId}',
         'POST /api/teacher/banks/{bankId}/publish',
+        'POST /api/teacher/banks/{bankId}/preview',
         'DELETE /api/teacher/banks/{bankId}',
+        'GET /api/teacher/banks/{bankId}/export',
+        'GET /api/teacher/banks/{bankId}/export/report',
+        'POST /api/teacher/banks/import-lms',
       ].sort(),
     );
   });

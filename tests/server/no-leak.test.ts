@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicQuestion } from '../../src/domain/public-question';
+import { INTEROP_FORMATS } from '../../src/domain/interop/interop-format';
 import { QUESTION_TYPES } from '../../src/domain/question-kinds';
 import { getContentSnapshot } from '../../src/server/content/snapshot-queries';
 import { publishedBank } from './authoring/authoring-fixtures';
@@ -345,6 +346,23 @@ describe("a teacher's own bank (issue 13)", () => {
     }
     collected.push(...(await replayAttemptRoutes(testApp, 'assignment', student)));
     expect(collected.slice(1, 3).map((item) => item.status)).toEqual([404, 404]);
+    // An LMS export holds the key (issue 14): it is the teacher's alone, for a shipped bank too.
+    for (const exportedBankId of [bank.id, firstBankId(testApp)]) {
+      for (const format of INTEROP_FORMATS) {
+        for (const path of [
+          `/api/teacher/banks/${exportedBankId}/export?format=${format}`,
+          `/api/teacher/banks/${exportedBankId}/export/report?format=${format}`,
+        ]) {
+          const asStudent = await read(
+            `${path} as the student`,
+            testApp.app.request(path, withToken(student.token)),
+          );
+          const anonymous = await read(`${path} anonymously`, testApp.app.request(path));
+          expect([asStudent.status, anonymous.status], path).toEqual([401, 401]);
+          collected.push(asStudent, anonymous);
+        }
+      }
+    }
     for (const { label, status, body } of collected) {
       expect(status, label).toBeLessThan(500);
       expect(

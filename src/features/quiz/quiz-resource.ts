@@ -18,13 +18,11 @@ export function quizResource(attemptId: string, token: string) {
       loadWithDeviceCopy(
         quizCopyStorageKey(attemptId),
         async () => {
-          const attempt = await api.getAttempt(attemptId, token);
-          const [article, banks] = await Promise.all([
-            api.getArticle(attempt.articleId),
-            api.listBanks(),
+          const [attempt, article] = await Promise.all([
+            api.getAttempt(attemptId, token),
+            api.getAttemptArticle(attemptId, token),
           ]);
-          const title = banks.find((bank) => bank.id === attempt.bankId)?.title ?? 'Quiz';
-          return { attempt, article, title };
+          return { attempt, article, title: attempt.bankTitle };
         },
         // The copy's answers are as old as the copy: the draft has every answer saved since, so
         // it stands in for the server's (times unknown, so nothing unsent is taken for older).

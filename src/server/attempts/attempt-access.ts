@@ -1,9 +1,12 @@
 import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { AttemptPlan } from '../../domain/attempt-plan';
 import type { AppDatabase } from '../db/database';
 import { getAttempt, type Attempt } from './attempt-queries';
 import { ApiError } from '../http/errors';
-import { tokenMatches } from '../http/tokens';
+import { hashToken, tokenMatches } from '../http/tokens';
+import { SESSION_COOKIE } from '../teachers/session';
+import { findSession } from '../teachers/teacher-queries';
 
 /** What never changes about an attempt once started: who may open it, and what it asks. */
 export interface AttemptKeys {
@@ -11,6 +14,8 @@ export interface AttemptKeys {
   tokenHash: string;
   contentVersion: string;
   plan: AttemptPlan;
+  /** A teacher's preview opens only with that teacher's session as well as the token. */
+  previewTeacherId?: string | null;
 }
 
 /** Enough for every attempt in progress on a busy server; older entries are read again. */
@@ -38,14 +43,14 @@ export interface AttemptAccess {
  * Checks `Authorization: Bearer <token>` against an attempt. A missing header is a 401; a wrong
  * token and an unknown id are the same 404, so a guess learns nothing about which attempts exist.
  */
-export function createAttemptAccess(db: AppDatabase): AttemptAccess {
+export function createAttemptAccess(db: AppDatabase, now: () => Date): AttemptAccess {
   // Safe with several instances: an attempt's keys never change, and one another instance
   // deleted meanwhile is still refused by the write itself (see attempt-routes' writeResponse).
   const remembered = new Map<string, AttemptKeys>();
 
-  function remember({ id, tokenHash, contentVersion, plan }: AttemptKeys): void {
+  function remember({ id, tokenHash, contentVersion, plan, previewTeacherId }: AttemptKeys): void {
     remembered.delete(id);
-    remembered.set(id, { id, tokenHash, contentVersion, plan });
+    remembered.set(id, { id, tokenHash, contentVersion, plan, previewTeacherId });
     if (remembered.size > MAX_REMEMBERED_ATTEMPTS) {
       const oldest = remembered.keys().next().value;
       if (oldest !== undefined) remembered.delete(oldest);
@@ -75,20 +80,35 @@ export function createAttemptAccess(db: AppDatabase): AttemptAccess {
     return found;
   }
 
+  /**
+   * A preview is its teacher's alone: a token copied to another browser, or left behind on a
+   * shared computer after the teacher logged out, opens nothing without their session.
+   */
+  async function checkPreviewOwner<T extends AttemptKeys>(c: Context, keys: T): Promise<T> {
+    if (!keys.previewTeacherId) return keys;
+    const cookie = getCookie(c, SESSION_COOKIE);
+    const session =
+      cookie === undefined
+        ? undefined
+        : await findSession(db, hashToken(cookie), now().toISOString());
+    if (session?.teacher.id !== keys.previewTeacherId) throw attemptNotFoundError();
+    return keys;
+  }
+
   return {
     async open(c, attemptId) {
       const token = readToken(c);
       const attempt = check(token, await getAttempt(db, attemptId));
       remember(attempt);
-      return attempt;
+      return checkPreviewOwner(c, attempt);
     },
     async openKeys(c, attemptId) {
       const token = readToken(c);
       const known = remembered.get(attemptId);
-      if (known) return check(token, known);
+      if (known) return checkPreviewOwner(c, check(token, known));
       const attempt = check(token, await getAttempt(db, attemptId));
       remember(attempt);
-      return attempt;
+      return checkPreviewOwner(c, attempt);
     },
     remember,
   };

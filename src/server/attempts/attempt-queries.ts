@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { sql, type Compilable, type CompiledQuery, type QueryResult } from 'kysely';
+import { sql, type QueryResult } from 'kysely';
 import type { AttemptPlan } from '../../domain/attempt-plan';
 import {
   HIGHLIGHT_LIMITS,
@@ -15,6 +15,7 @@ import type { ResponseMap, QuestionResponse } from '../../domain/responses';
 import type { AttemptResult, ResultStatus } from '../../domain/results';
 import type { AppDatabase } from '../db/database';
 import { isDatabaseError, isPostgres, lockUntilCommit } from '../db/dialect';
+import { reuseStatement } from '../db/reusable-statement';
 import type { AttemptReviewRule, AttemptRow, AttemptStatus, SubmittedBy } from '../db/schema';
 import { listTeacherAcceptances, regradeLockName } from '../results/teacher-acceptances';
 
@@ -37,6 +38,8 @@ export interface Attempt {
   assignmentId: string | null;
   /** The name an assignment's student joined with; null for practice. */
   studentName: string | null;
+  /** The teacher whose preview of their own quiz this is (src/server/authoring/preview-routes.ts); null otherwise. */
+  previewTeacherId: string | null;
 }
 
 export interface SavedResponses {
@@ -135,16 +138,19 @@ export function toAttempt(row: AttemptRow): Attempt {
     result: readStoredResult(row),
     assignmentId: row.assignment_id,
     studentName: row.student_name,
+    previewTeacherId: row.preview_teacher_id,
   };
 }
 
 /** What a new attempt is stored with: it starts in progress, unsubmitted. */
 export type NewAttemptRecord = Omit<
   Attempt,
-  'status' | 'submittedAt' | 'submittedBy' | 'result'
+  'status' | 'submittedAt' | 'submittedBy' | 'result' | 'previewTeacherId'
 > & {
   /** `studentNameKey(studentName)`; null for practice. */
   studentKey: string | null;
+  /** Only a teacher's preview has one. */
+  previewTeacherId?: string;
 };
 
 /** Stores a new in-progress attempt; its content snapshot must already be saved. */
@@ -173,6 +179,7 @@ export async function insertAttempt(db: AppDatabase, attempt: NewAttemptRecord):
       assignment_id: attempt.assignmentId,
       student_name: attempt.studentName,
       student_key: attempt.studentKey,
+      preview_teacher_id: attempt.previewTeacherId ?? null,
     })
     .execute();
 }
@@ -237,47 +244,6 @@ export interface ResponseSave {
   savedAt: string;
   /** The earliest deadline still open: the save time less any grace period. */
   latestDeadline: string;
-}
-
-/** A statement compiled once per database handle, run with new parameters each time. */
-interface ReusableStatement<Name extends string> {
-  run(db: AppDatabase, values: Record<Name, unknown>): Promise<QueryResult<unknown>>;
-}
-
-/**
- * Compiles `build`'s statement once per database (its transactions share its dialect's adapter,
- * so one compilation serves them too), with a marker standing for each named parameter, and then
- * runs it with the values given. Building a statement through Kysely's query builder cost
- * autosave more than running it; the compiled SQL stays the dialect's own.
- */
-function reuseStatement<Name extends string>(
-  names: readonly Name[],
-  build: (db: AppDatabase, param: (name: Name) => string) => Compilable,
-): ReusableStatement<Name> {
-  const marker = (name: Name) => `\u0000${name}`;
-  const compiled = new WeakMap<object, CompiledQuery>();
-  return {
-    run(db, values) {
-      const { adapter } = db.getExecutor();
-      let query = compiled.get(adapter);
-      if (!query) {
-        query = build(db, marker).compile();
-        const markers = new Set(names.map(marker));
-        const unused = names.filter((name) => !query?.parameters.includes(marker(name)));
-        if (unused.length > 0) throw new Error(`Parameters never used: ${unused.join(', ')}`);
-        if (!query.parameters.some((value) => markers.has(value as string))) {
-          throw new Error('A reusable statement without parameters');
-        }
-        compiled.set(adapter, query);
-      }
-      const parameters = query.parameters.map((value) =>
-        typeof value === 'string' && value.startsWith('\u0000')
-          ? values[value.slice(1) as Name]
-          : value,
-      );
-      return db.executeQuery({ ...query, parameters });
-    },
-  };
 }
 
 const upsertResponseStatement = reuseStatement(

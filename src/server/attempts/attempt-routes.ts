@@ -19,6 +19,7 @@ import {
   describeNewAttempt,
   newAttemptSchema,
   prepareAttempt,
+  previewFlagSchema,
 } from './attempt-view';
 import { versionOf, type ContentStore } from '../content/content-store';
 import { createRouter, jsonBody, jsonResponse } from '../http/create-router';
@@ -94,6 +95,11 @@ const reviewSchema = z
     highlights: z.array(highlightSchema).openapi({
       description: "The student's own highlights and notes, in reading order.",
     }),
+    preview: previewFlagSchema,
+    inLibrary: z.boolean().openapi({
+      description:
+        'Whether the quiz and its article are in the public library, where practice and the reader open them; false for a teacher’s own quiz.',
+    }),
   })
   .openapi('Review');
 
@@ -128,6 +134,22 @@ const getAttemptRoute = createRoute({
   request: { params: attemptParams },
   responses: {
     200: jsonResponse('The attempt.', attemptSchema),
+    401: unauthorized,
+    404: notFound,
+  },
+});
+
+const getAttemptArticleRoute = createRoute({
+  method: 'get',
+  path: '/{attemptId}/article',
+  tags: ['attempts'],
+  summary: 'The article as this attempt started on it, which the quiz shows beside its questions',
+  description:
+    'The version the attempt started on, a teacher’s own article as well as a shipped one (`GET /api/articles/{id}` has only the shipped ones, at their current version).',
+  security: bearer,
+  request: { params: attemptParams },
+  responses: {
+    200: jsonResponse('The article.', articleSchema),
     401: unauthorized,
     404: notFound,
   },
@@ -282,7 +304,7 @@ const getReviewRoute = createRoute({
 });
 
 export function createAttemptRoutes({ db, store, now }: AttemptRoutesOptions) {
-  const access = createAttemptAccess(db);
+  const access = createAttemptAccess(db, now);
 
   /**
    * The attempt this request's token opens, submitted first if its time ran out: every access to
@@ -428,6 +450,10 @@ export function createAttemptRoutes({ db, store, now }: AttemptRoutesOptions) {
       const attempt = await openSettled(c, c.req.valid('param').attemptId);
       return c.json(await describeAttempt({ db, store }, attempt, now()), 200);
     })
+    .openapi(getAttemptArticleRoute, async (c) => {
+      const keys = await access.openKeys(c, c.req.valid('param').attemptId);
+      return c.json((await versionOf(store, keys)).article, 200);
+    })
     .openapi(saveResponseRoute, async (c) => {
       const { attemptId, questionId } = c.req.valid('param');
       const keys = await access.openKeys(c, attemptId);
@@ -522,6 +548,8 @@ export function createAttemptRoutes({ db, store, now }: AttemptRoutesOptions) {
           result: shown,
           article,
           highlights: (await listHighlights(db, attempt.id)).highlights,
+          preview: attempt.previewTeacherId !== null,
+          inLibrary: store.content.banks.has(bank.id),
         },
         200,
       );

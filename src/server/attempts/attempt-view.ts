@@ -23,10 +23,17 @@ export const attemptIdSchema = z
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'An attempt id is up to 64 letters, digits, "-" and "_".')
   .openapi({ param: { name: 'attemptId', in: 'path' }, example: 'dGhpcyBpcyBhbiBleGFtcGxl' });
 
+/** Whether an attempt is a teacher's preview of their own quiz, for the player's banner. */
+export const previewFlagSchema = z.boolean().openapi({
+  description:
+    "A teacher's preview of their own quiz: not graded, and in no gradebook, statistics or export.",
+});
+
 export const attemptSchema = z
   .object({
     attemptId: z.string(),
     bankId: z.string(),
+    bankTitle: z.string().openapi({ description: 'The quiz, as this attempt started on it.' }),
     articleId: z.string(),
     questions: z.array(publicQuestionSchema).openapi({ description: "In this attempt's order." }),
     responses: z.record(z.string(), questionResponseSchema).openapi({
@@ -59,6 +66,7 @@ export const attemptSchema = z
     assignment: studentAssignmentSchema.nullable().openapi({
       description: 'The assignment this attempt belongs to; null for practice.',
     }),
+    preview: previewFlagSchema,
   })
   .openapi('Attempt');
 
@@ -85,6 +93,7 @@ export async function describeAttempt(
   return {
     attemptId: attempt.id,
     bankId: version.bank.id,
+    bankTitle: version.bank.title,
     articleId: version.bank.articleId,
     questions: presentQuestions(version.bank, attempt.plan),
     responses,
@@ -97,6 +106,7 @@ export async function describeAttempt(
     submittedAt: attempt.submittedAt,
     studentName: attempt.studentName,
     assignment: assignment ? toStudentAssignment(assignment, version, now) : null,
+    preview: attempt.previewTeacherId !== null,
   };
 }
 
@@ -136,7 +146,14 @@ export async function describeNewAttempt(
 ): Promise<z.infer<typeof newAttemptSchema>> {
   const view = await describeAttempt(
     deps,
-    { ...attempt, status: 'in-progress', submittedAt: null, submittedBy: null, result: null },
+    {
+      ...attempt,
+      status: 'in-progress',
+      submittedAt: null,
+      submittedBy: null,
+      result: null,
+      previewTeacherId: attempt.previewTeacherId ?? null,
+    },
     new Date(attempt.startedAt),
   );
   return { ...view, token };

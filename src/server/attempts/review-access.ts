@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type InferResult } from 'kysely';
 import {
   DEADLINE_GRACE_SECONDS,
   PRACTICE_REVIEW_POLICY,
@@ -14,6 +14,7 @@ import { toScoreOnlyResult } from '../../domain/score-attempt';
 import { getAssignment } from '../assignments/assignment-queries';
 import type { Attempt } from './attempt-queries';
 import type { AppDatabase } from '../db/database';
+import { reuseStatement } from '../db/reusable-statement';
 
 export interface ReviewDecision {
   /** none: nothing; score: the total and coarse breakdowns only; full: answers, explanations, evidence. */
@@ -32,19 +33,12 @@ export interface ReviewDecision {
 
 const toDate = (value: string | null) => (value === null ? null : new Date(value));
 
-/**
- * Every assignment on `bankId` except `exceptAssignmentId` that has not let the bank's key out at
- * `now`. Read at every request, so an assignment created after a practice attempt was submitted
- * holds that attempt's review too.
- */
-async function listKeyHolders(
+/** Every assignment on `bankId`, with whether any of its attempts still takes answers. */
+function selectKeyHolders(
   db: AppDatabase,
-  bankId: string,
-  exceptAssignmentId: string | null,
-  now: Date,
-): Promise<AssessmentState[]> {
-  const stillOpenDeadline = new Date(now.getTime() - DEADLINE_GRACE_SECONDS * 1000).toISOString();
-  let query = db
+  param: (name: 'bankId' | 'stillOpenDeadline') => string,
+) {
+  return db
     .selectFrom('assignments')
     .select(['review_when', 'review_show', 'opens_at', 'due_at', 'closed_at'])
     .select((eb) =>
@@ -59,15 +53,44 @@ async function listKeyHolders(
             .where((where) =>
               where.or([
                 where('attempts.deadline', 'is', null),
-                where('attempts.deadline', '>=', stillOpenDeadline),
+                where('attempts.deadline', '>=', param('stillOpenDeadline')),
               ]),
             ),
         )
         .as('answers_pending'),
     )
-    .where('bank_id', '=', bankId);
-  if (exceptAssignmentId !== null) query = query.where('id', '!=', exceptAssignmentId);
-  const rows = await query.execute();
+    .where('bank_id', '=', param('bankId'));
+}
+
+/**
+ * Compiled once: every submit and review asks, and building the query cost more than running it
+ * (issue 16).
+ */
+const keyHoldersStatement = reuseStatement(['bankId', 'stillOpenDeadline'], selectKeyHolders);
+const otherKeyHoldersStatement = reuseStatement(
+  ['bankId', 'stillOpenDeadline', 'exceptAssignmentId'],
+  (db, param) => selectKeyHolders(db, param).where('id', '!=', param('exceptAssignmentId')),
+);
+
+type KeyHolderRow = InferResult<ReturnType<typeof selectKeyHolders>>[number];
+
+/**
+ * Every assignment on `bankId` except `exceptAssignmentId` that has not let the bank's key out at
+ * `now`. Read at every request, so an assignment created after a practice attempt was submitted
+ * holds that attempt's review too.
+ */
+async function listKeyHolders(
+  db: AppDatabase,
+  bankId: string,
+  exceptAssignmentId: string | null,
+  now: Date,
+): Promise<AssessmentState[]> {
+  const stillOpenDeadline = new Date(now.getTime() - DEADLINE_GRACE_SECONDS * 1000).toISOString();
+  const { rows } = (await (exceptAssignmentId === null
+    ? keyHoldersStatement.run(db, { bankId, stillOpenDeadline })
+    : otherKeyHoldersStatement.run(db, { bankId, stillOpenDeadline, exceptAssignmentId }))) as {
+    rows: KeyHolderRow[];
+  };
   return rows
     .map((row): AssessmentState => ({
       reviewPolicy: { when: row.review_when, show: row.review_show },
@@ -105,6 +128,8 @@ export async function decideAttemptReview(
     const waiting = opening instanceof Date && now < opening;
     return { access, opensAt: waiting ? opening.toISOString() : null, held: false };
   }
+  // A preview is its teacher's, whose key it is: their own classes never hold it from them.
+  if (attempt.previewTeacherId !== null) return { access, opensAt: null, held: false };
   const holders = await listKeyHolders(db, attempt.bankId, attempt.assignmentId, now);
   if (holders.length === 0) return { access, opensAt: null, held: false };
   return {

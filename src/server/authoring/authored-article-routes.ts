@@ -16,7 +16,7 @@ import {
   frontMatterField,
   problemsError,
   questionsToFix,
-  staleRevisionError,
+  saveOwnDraft,
 } from './authored-content';
 import {
   getOwnArticle,
@@ -25,7 +25,6 @@ import {
   listArticleVersions,
   listOwnArticles,
   listOwnBanks,
-  saveDraft,
 } from './authoring-queries';
 import {
   articleDraftSchema,
@@ -251,21 +250,17 @@ export function createAuthoredArticleRoutes({
     .openapi(saveArticleRoute, async (c) => {
       const { articleId } = c.req.valid('param');
       const { revision, text } = c.req.valid('json');
-      const teacherId = c.var.teacher.id;
-      await loadOwnArticle(db, teacherId, articleId);
-      checkArticleText(articleId, text);
-      const saved = await saveDraft(db, 'article', {
-        id: articleId,
-        teacherId,
-        text,
-        baseRevision: revision,
-        at: now().toISOString(),
-      });
-      const current = await describeArticleDraft(
+      const save = { id: articleId, teacherId: c.var.teacher.id, revision, text };
+      const current = await saveOwnDraft(
         db,
-        await loadOwnArticle(db, teacherId, articleId),
+        'article',
+        { ...save, at: now().toISOString() },
+        {
+          load: loadOwnArticle,
+          check: () => checkArticleText(articleId, text),
+          describe: (row) => describeArticleDraft(db, row),
+        },
       );
-      if (saved === undefined) throw staleRevisionError('article', revision, current);
       return c.json(current, 200);
     })
     .openapi(publishArticleRoute, async (c) => {

@@ -7,7 +7,7 @@ import type { AuthoredBankTable } from '../db/schema';
 import { saveContentSnapshot } from '../content/snapshot-queries';
 import { createTeacherRouter, jsonBody, jsonResponse } from '../http/create-router';
 import { ApiError, errorResponse } from '../http/errors';
-import { slugSchema } from '../http/schemas';
+import { articleSchema, slugSchema } from '../http/schemas';
 import { cookieAuth, notSignedIn, sameOriginRefused } from '../teachers/teacher-openapi';
 import type { AuthoringRoutesOptions } from './authored-article-routes';
 import {
@@ -20,16 +20,17 @@ import {
   newBankText,
   problemsError,
   type BankArticle,
-  staleRevisionError,
+  saveOwnDraft,
 } from './authored-content';
 import {
   deleteBankDraft,
+  getOwnArticle,
   getOwnBank,
   insertBankDraft,
   insertBankVersion,
+  listArticleVersions,
   listBankVersions,
   listOwnBanks,
-  saveDraft,
 } from './authoring-queries';
 import {
   bankDraftSchema,
@@ -103,6 +104,36 @@ const getBankRoute = createRoute({
   request: { params: bankParams },
   responses: {
     200: jsonResponse('The draft, checked.', bankDraftSchema),
+    401: notSignedIn,
+    404: bankNotFound,
+  },
+});
+
+const bankArticleSchema = z
+  .object({
+    article: articleSchema.openapi({
+      description:
+        'The article as the bank is checked against it: the latest published version of the teacher’s article (its draft before the first publication), or the shipped article.',
+    }),
+    version: z.int().nullable().openapi({
+      description: 'That published version’s number; null for a shipped or unpublished article.',
+    }),
+    unpublishedChanges: z.boolean().openapi({
+      description:
+        'The teacher’s article has a draft that differs from that version: questions on its new text wait for the article to be published.',
+    }),
+  })
+  .openapi('BankArticle');
+
+const getBankArticleRoute = createRoute({
+  method: 'get',
+  path: '/{bankId}/article',
+  tags: ['authoring'],
+  summary: 'The article version a bank is checked against, which its evidence is chosen on',
+  security: cookieAuth,
+  request: { params: bankParams },
+  responses: {
+    200: jsonResponse('The article the bank is checked against.', bankArticleSchema),
     401: notSignedIn,
     404: bankNotFound,
   },
@@ -278,25 +309,35 @@ export function createAuthoredBankRoutes(options: AuthoringRoutesOptions) {
       const row = await loadOwnBank(db, c.var.teacher.id, c.req.valid('param').bankId);
       return c.json(await describeBankDraft(db, content, row), 200);
     })
+    .openapi(getBankArticleRoute, async (c) => {
+      const row = await loadOwnBank(db, c.var.teacher.id, c.req.valid('param').bankId);
+      const { article, published, text } = await articleOfBank(db, content, row);
+      const own = await getOwnArticle(db, row.teacher_id, row.article_id);
+      const version = own && published ? (await listArticleVersions(db, own.id))[0] : undefined;
+      return c.json(
+        {
+          article,
+          version: version?.version ?? null,
+          unpublishedChanges: own !== undefined && published && own.draft_text !== text,
+        },
+        200,
+      );
+    })
     .openapi(saveBankRoute, async (c) => {
       const { bankId } = c.req.valid('param');
       const { revision, text } = c.req.valid('json');
-      const teacherId = c.var.teacher.id;
-      const row = await loadOwnBank(db, teacherId, bankId);
-      checkBankText(bankId, text, await articleOfBank(db, content, row), content);
-      const saved = await saveDraft(db, 'bank', {
-        id: bankId,
-        teacherId,
-        text,
-        baseRevision: revision,
-        at: now().toISOString(),
-      });
-      const current = await describeBankDraft(
+      const save = { id: bankId, teacherId: c.var.teacher.id, revision, text };
+      const current = await saveOwnDraft(
         db,
-        content,
-        await loadOwnBank(db, teacherId, bankId),
+        'bank',
+        { ...save, at: now().toISOString() },
+        {
+          load: loadOwnBank,
+          check: async (row) =>
+            checkBankText(bankId, text, await articleOfBank(db, content, row), content),
+          describe: (row) => describeBankDraft(db, content, row),
+        },
       );
-      if (saved === undefined) throw staleRevisionError('bank', revision, current);
       return c.json(current, 200);
     })
     .openapi(publishBankRoute, async (c) => {

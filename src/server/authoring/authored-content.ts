@@ -30,6 +30,8 @@ import {
   listArticleVersions,
   listBankVersions,
   listOwnBanks,
+  saveDraft,
+  type AuthoredKind,
 } from './authoring-queries';
 
 /** The limits of authored content (issue 13): what a class reads, and a bank a class takes. */
@@ -293,7 +295,7 @@ export function problemsError(code: string, what: string, problems: ContentProbl
 }
 
 /** The 409 for a save from a revision older than the draft's: nothing is overwritten. */
-export function staleRevisionError(
+function staleRevisionError(
   what: 'article' | 'bank',
   revision: number,
   current: { revision: number },
@@ -304,6 +306,30 @@ export function staleRevisionError(
     `This ${what} was saved elsewhere since revision ${revision} (it is at ${current.revision}). Nothing was overwritten: reload it to see the newer text.`,
     { current },
   );
+}
+
+/**
+ * An autosave of a teacher's draft, the same for an article and a bank: `load` the teacher's own
+ * draft (a 404 for anyone else's), `check` the text (which throws to refuse it outright: over a
+ * limit), save it over `revision`, and answer the draft as it now is, `describe`d. A 409 carries
+ * that draft when another save came first, so nothing is overwritten.
+ */
+export async function saveOwnDraft<Row, Described extends { revision: number }>(
+  db: AppDatabase,
+  kind: AuthoredKind,
+  save: { id: string; teacherId: string; revision: number; text: string; at: string },
+  steps: {
+    load: (db: AppDatabase, teacherId: string, id: string) => Promise<Row>;
+    check: (row: Row) => unknown;
+    describe: (row: Row) => Promise<Described>;
+  },
+): Promise<Described> {
+  const { id, teacherId, revision, text, at } = save;
+  await steps.check(await steps.load(db, teacherId, id));
+  const saved = await saveDraft(db, kind, { id, teacherId, text, baseRevision: revision, at });
+  const current = await steps.describe(await steps.load(db, teacherId, id));
+  if (saved === undefined) throw staleRevisionError(kind, revision, current);
+  return current;
 }
 
 /** A question's id and evidence, whatever else in it is still wrong. */

@@ -110,8 +110,11 @@ export const staleRevision = errorResponse(
 export const unprocessableContent = (what: string) =>
   errorResponse(`${what} \`details.problems\` lists every problem with its file, line and column.`);
 
-/** A multipart body with one file, for uploads and imports. */
-export const fileUploadBody = (description: string) =>
+/** A multipart body with one file, and any other `fields`, for uploads and imports. */
+export const fileUploadBody = <Fields extends z.ZodRawShape = Record<never, never>>(
+  description: string,
+  fields: Fields = {} as Fields,
+) =>
   ({
     required: true,
     content: {
@@ -120,6 +123,7 @@ export const fileUploadBody = (description: string) =>
           file: z
             .custom<File>((value) => value instanceof File)
             .openapi({ type: 'string', format: 'binary', description }),
+          ...fields,
         }),
       },
     },

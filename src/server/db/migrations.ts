@@ -480,6 +480,18 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0014-preview-attempts': {
+    async up(db: Kysely<unknown>) {
+      // A teacher's preview of their own quiz (issue 13) is an attempt like practice, but only
+      // that teacher's session opens it, and its review is never held. Gone with the teacher.
+      await db.schema
+        .alterTable('attempts')
+        .addColumn('preview_teacher_id', 'text', (column) =>
+          column.references('teachers.id').onDelete('cascade'),
+        )
+        .execute();
+    },
+  },
 };
 
 /**

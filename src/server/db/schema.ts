@@ -89,6 +89,8 @@ export interface AttemptTable {
   student_key: string | null;
   /** Null while in progress. */
   submitted_by: SubmittedBy | null;
+  /** The teacher previewing their own quiz (not graded, counted nowhere); null otherwise. */
+  preview_teacher_id: string | null;
 }
 
 /** A student's highlight (and note) on an attempt's article, one row per place. */

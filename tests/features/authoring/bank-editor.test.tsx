@@ -30,6 +30,17 @@ describe('the bank editor', { timeout: 30_000 }, () => {
     expect(prompt).toHaveAccessibleDescription('What the student is asked.');
   });
 
+  it('flags a question without evidence, as an imported one arrives, until a sentence is chosen', async () => {
+    const user = userEvent.setup();
+    render(<EditorHarness initial={bankWith('single')} onBank={vi.fn()} />);
+    const questions = screen.getByRole('navigation', { name: 'Questions' });
+    const first = within(questions).getByRole('button', { name: /^Question 1:/ });
+    expect(first).toHaveAccessibleName(/Needs evidence$/);
+    const listbox = screen.getByRole('listbox', { name: /sentences of/i });
+    await user.click(within(listbox).getByRole('option', { name: firstSentence }));
+    expect(first).not.toHaveAccessibleName(/Needs evidence/);
+  });
+
   it('shows the quiz id the server gave it, which the teacher cannot change', () => {
     const initial = bankWith('single');
     render(<EditorHarness initial={initial} onBank={vi.fn()} />);
@@ -42,7 +53,7 @@ describe('the bank editor', { timeout: 30_000 }, () => {
     render(<EditorHarness initial={bankWith('single')} onBank={vi.fn()} />);
     const listbox = screen.getByRole('listbox', { name: /sentences of/i });
     await waitFor(() =>
-      expect(listbox).toHaveAccessibleDescription(/"evidence" needs at least 1 item/),
+      expect(listbox).toHaveAccessibleDescription(/^.*Needs evidence: choose the sentences/),
     );
     await user.type(screen.getByLabelText('Prompt'), 'Where did Putin go?');
     await user.type(screen.getByLabelText('Option 1 text'), 'Kursk');
@@ -167,6 +178,9 @@ describe('the bank editor', { timeout: 30_000 }, () => {
     expect(
       await screen.findByRole('button', { name: 'Question 1: Where did Putin go?' }),
     ).toBeVisible();
-    expect(screen.getByRole('status')).toHaveTextContent('Question 1 has no problems.');
+    // The editor says so once the question is checked, which happens after the last keystroke.
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('Question 1 has no problems.'),
+    );
   });
 });

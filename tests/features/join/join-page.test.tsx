@@ -33,6 +33,7 @@ function studentAssignment(changes: Partial<StudentAssignment> = {}): StudentAss
 const attempt = {
   attemptId: 'joined-1',
   bankId: bankSummary.id,
+  bankTitle: bankSummary.title,
   articleId: sampleArticle.meta.id,
   questions: sampleQuestions,
   responses: {},
@@ -117,8 +118,7 @@ describe('joining an assignment', () => {
           headers: { 'content-type': 'application/json' },
         }),
       'GET /api/attempts/joined-1': () => attempt,
-      [`GET /api/articles/${sampleArticle.meta.id}`]: () => sampleArticle,
-      'GET /api/banks': () => [bankSummary],
+      'GET /api/attempts/joined-1/article': () => sampleArticle,
     });
     const user = userEvent.setup();
     renderAt('/join/K7MPQ2');
@@ -209,8 +209,7 @@ describe('joining with a personal code', () => {
         attemptsLeft: 0,
       }),
       'GET /api/attempts/joined-1': () => attempt,
-      [`GET /api/articles/${sampleArticle.meta.id}`]: () => sampleArticle,
-      'GET /api/banks': () => [bankSummary],
+      'GET /api/attempts/joined-1/article': () => sampleArticle,
     });
     const user = userEvent.setup();
     renderAt('/join/K7MPQ2');

@@ -79,12 +79,13 @@ async function openReview() {
 }
 
 /** The fake API with a submitted attempt whose review is `result`. */
-function installSubmitted(result: AttemptResult, assignmentTitle?: string) {
+function installSubmitted(result: AttemptResult, assignmentTitle?: string, authored = false) {
   const api = installFakeApi({
     article: sampleArticle,
     questions: sampleQuestions,
     result,
     assignmentTitle,
+    authored,
   });
   api.server.status = 'submitted';
 }
@@ -151,6 +152,19 @@ describe('the results of an assigned quiz', () => {
     expect(practise).toHaveAccessibleDescription(
       'Practice is just for you: it has no time limit, and your teacher sees only the answers you submitted for “Bridge vote, period 2”.',
     );
+  });
+});
+
+describe('the results of a quiz a teacher wrote', () => {
+  it('offer neither practice nor the reader, which open only the library', async () => {
+    installSubmitted(sampleResult, 'Our own article, period 2', true);
+    await openReview();
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Our own article, period 2' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Practise again/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Read the article again' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/Practice is just for you/)).not.toBeInTheDocument();
   });
 });
 

@@ -32,6 +32,8 @@ function scoreOnlyReview(assignmentTitle: string, result: AttemptResult): FakeHa
     result,
     article: sampleArticle,
     highlights: [],
+    preview: false,
+    inLibrary: true,
   });
 }
 

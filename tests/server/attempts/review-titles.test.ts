@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { appWithPublishedBank, expectJson } from '../authoring/authoring-fixtures';
 import {
   createTeacherTestApp,
   createTeacherWithAssignment,
   joinAs,
+  send,
   studentRequest,
   submit,
   type JoinedAttempt,
@@ -12,6 +14,7 @@ import {
 interface ReviewTitles {
   bankTitle: string;
   assignmentTitle: string | null;
+  inLibrary: boolean;
 }
 
 async function reviewOf(testApp: TeacherTestApp, attempt: JoinedAttempt): Promise<ReviewTitles> {
@@ -37,6 +40,7 @@ describe('the titles a review carries, for the results page to say which quiz it
     expect(await reviewOf(testApp, student)).toMatchObject({
       assignmentTitle: 'Kursk visit, period 3',
       bankTitle: bank?.title,
+      inLibrary: true,
     });
   });
 
@@ -52,6 +56,27 @@ describe('the titles a review carries, for the results page to say which quiz it
     expect(await reviewOf(testApp, practice)).toMatchObject({
       assignmentTitle: null,
       bankTitle: bank?.title,
+      inLibrary: true,
+    });
+  });
+
+  it('says a teacher’s own quiz is not in the library, so the page offers no practice or reader', async () => {
+    const { testApp, teacher, bank } = await appWithPublishedBank();
+    const created = await expectJson<{ joinCode: string }>(
+      await send(testApp, 'POST', '/api/teacher/assignments', {
+        cookie: teacher.cookie,
+        body: {
+          bankId: bank.id,
+          title: 'Harbour, period 2',
+          reviewPolicy: { when: 'immediately', show: 'full' },
+        },
+      }),
+      201,
+    );
+    const student = await joinAs(testApp, created.joinCode, 'Ada');
+    expect(await reviewOf(testApp, student)).toMatchObject({
+      assignmentTitle: 'Harbour, period 2',
+      inLibrary: false,
     });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ORIGIN, createTeacherTestApp, send, signUpTeacher } from '../teacher-test-app';
+import { ORIGIN, send, signUpTeacher } from '../teacher-test-app';
 import {
   ARTICLE_BODY,
   bankText,
@@ -8,6 +8,8 @@ import {
   publishArticle,
   publishedBank,
   type Draft,
+  appWithTeacher,
+  appWithPublishedBank,
 } from './authoring-fixtures';
 
 async function errorOf(response: Response, status: number) {
@@ -19,8 +21,7 @@ async function errorOf(response: Response, status: number) {
 
 describe('ownership', () => {
   it("answers 404 for another teacher's article and bank, everywhere", async () => {
-    const testApp = await createTeacherTestApp();
-    const { article, bank } = await publishedBank(testApp);
+    const { testApp, article, bank } = await appWithPublishedBank();
     const other = await signUpTeacher(testApp, 'Mr Okafor');
     const as = { cookie: other.cookie };
     const refusals = [
@@ -32,6 +33,7 @@ describe('ownership', () => {
       send(testApp, 'POST', `/api/teacher/articles/${article.id}/publish`, as),
       send(testApp, 'GET', `/api/teacher/articles/${article.id}/export`, as),
       send(testApp, 'GET', `/api/teacher/banks/${bank.id}`, as),
+      send(testApp, 'GET', `/api/teacher/banks/${bank.id}/article`, as),
       send(testApp, 'PUT', `/api/teacher/banks/${bank.id}`, {
         ...as,
         body: { revision: 1, text: 'x' },
@@ -55,8 +57,7 @@ describe('ownership', () => {
   });
 
   it('never lets a student practise an authored bank', async () => {
-    const testApp = await createTeacherTestApp();
-    const { bank } = await publishedBank(testApp);
+    const { testApp, bank } = await appWithPublishedBank();
     const response = await testApp.app.request('/api/attempts', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -68,8 +69,7 @@ describe('ownership', () => {
 
 describe('limits', () => {
   it('refuses an article over 20,000 words and a bank over 200 questions', async () => {
-    const testApp = await createTeacherTestApp();
-    const teacher = await signUpTeacher(testApp);
+    const { testApp, teacher } = await appWithTeacher();
     const long = Array.from({ length: 2300 }, () => 'The wall was old and the sea was high.').join(
       ' ',
     );
@@ -108,8 +108,7 @@ describe('limits', () => {
   });
 
   it('refuses an upload over 5 MB with 413', async () => {
-    const testApp = await createTeacherTestApp();
-    const teacher = await signUpTeacher(testApp);
+    const { testApp, teacher } = await appWithTeacher();
     const form = new FormData();
     form.append('file', new File([new Uint8Array(5 * 1024 * 1024 + 1)], 'huge.docx'));
     const response = await testApp.app.request('/api/teacher/articles/upload', {
@@ -121,8 +120,7 @@ describe('limits', () => {
   });
 
   it('refuses a .docx that is not one with 422 naming the file', async () => {
-    const testApp = await createTeacherTestApp();
-    const teacher = await signUpTeacher(testApp);
+    const { testApp, teacher } = await appWithTeacher();
     const form = new FormData();
     form.append('file', new File(['plain text, not Word'], 'essay.docx'));
     const response = await testApp.app.request('/api/teacher/articles/upload', {
@@ -136,8 +134,7 @@ describe('limits', () => {
   });
 
   it('turns an uploaded text file into an article body', async () => {
-    const testApp = await createTeacherTestApp();
-    const teacher = await signUpTeacher(testApp);
+    const { testApp, teacher } = await appWithTeacher();
     const form = new FormData();
     form.append('file', new File([ARTICLE_BODY], 'harbour.md'));
     const response = await testApp.app.request('/api/teacher/articles/upload', {
@@ -152,8 +149,7 @@ describe('limits', () => {
 
 describe('drafts and publishing', () => {
   it('saves a bank draft that is an alias bomb with the problem named, not a server error', async () => {
-    const testApp = await createTeacherTestApp();
-    const { teacher, bank } = await publishedBank(testApp);
+    const { testApp, teacher, bank } = await appWithPublishedBank();
     const bomb = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
     for (let level = 1; level <= 9; level += 1) {
       bomb.push(
@@ -175,8 +171,7 @@ describe('drafts and publishing', () => {
   });
 
   it('refuses a save from a stale revision with 409 and the current draft, overwriting nothing', async () => {
-    const testApp = await createTeacherTestApp();
-    const teacher = await signUpTeacher(testApp);
+    const { testApp, teacher } = await appWithTeacher();
     const draft = await createArticle(testApp, teacher);
     const first = await expectJson<Draft>(
       await send(testApp, 'PUT', `/api/teacher/articles/${draft.id}`, {
@@ -200,8 +195,7 @@ describe('drafts and publishing', () => {
   });
 
   it('saves an article with problems, refuses to publish it, and lists banks a new version breaks', async () => {
-    const testApp = await createTeacherTestApp();
-    const { teacher, article, bank } = await publishedBank(testApp);
+    const { testApp, teacher, article, bank } = await appWithPublishedBank();
     const current = await expectJson<Draft>(
       await send(testApp, 'GET', `/api/teacher/articles/${article.id}`, { cookie: teacher.cookie }),
       200,
@@ -267,8 +261,7 @@ describe('drafts and publishing', () => {
   });
 
   it("checks a bank with the teacher's other banks on the article, as check:content checks a folder", async () => {
-    const testApp = await createTeacherTestApp();
-    const { teacher, article, bank } = await publishedBank(testApp);
+    const { testApp, teacher, article, bank } = await appWithPublishedBank();
     const second = await expectJson<Draft>(
       await send(testApp, 'POST', '/api/teacher/banks', {
         cookie: teacher.cookie,
@@ -299,8 +292,7 @@ describe('drafts and publishing', () => {
   });
 
   it('copies a shipped bank under a new id, and deletes a draft never published', async () => {
-    const testApp = await createTeacherTestApp();
-    const teacher = await signUpTeacher(testApp);
+    const { testApp, teacher } = await appWithTeacher();
     const [shipped] = testApp.content.banks.values();
     if (!shipped) throw new Error('No shipped bank');
     const copy = await expectJson<Draft & { articleId: string }>(

@@ -1,23 +1,13 @@
 import {
+  createTeacherTestApp,
   send,
   signUpTeacher,
   type SignedInTeacher,
   type TeacherTestApp,
 } from '../teacher-test-app';
+import { ARTICLE_FIELDS } from '../../fixtures/harbour-article';
 
-/**
- * The front matter of the test article. Its text was written for these tests (no outside
- * source), about an invented harbour town.
- */
-export const ARTICLE_FIELDS = {
-  title: 'The harbour wall',
-  summary: 'A small town repairs its harbour wall after a winter storm.',
-  sources: ['The town council'],
-  genre: 'news report',
-  note: 'Written for Readproof’s tests; the town and its people are invented.',
-  language: 'en',
-};
-
+/** The test article's text, under `ARTICLE_FIELDS`. */
 export const ARTICLE_BODY = `The storm in January broke a long section of the harbour wall in Eastby. Fishing boats could not leave for nine days.
 
 ## The repair
@@ -131,4 +121,16 @@ export async function publishedBank(testApp: TeacherTestApp, teacher?: SignedInT
     200,
   );
   return { teacher: owner, article, bank: saved, published };
+}
+
+/** A fresh app (its own database) with one signed-in teacher: where most authoring tests start. */
+export async function appWithTeacher() {
+  const testApp = await createTeacherTestApp();
+  return { testApp, teacher: await signUpTeacher(testApp) };
+}
+
+/** A fresh app with a teacher's published article and bank (see `publishedBank`). */
+export async function appWithPublishedBank() {
+  const testApp = await createTeacherTestApp();
+  return { testApp, ...(await publishedBank(testApp)) };
 }

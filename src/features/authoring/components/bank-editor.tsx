@@ -130,6 +130,11 @@ export function BankEditor({
     return counts;
   }, [validation.problems]);
 
+  // Said only once checked: a question just added or edited is not yet known to have no problems.
+  const verdict = `Question ${current + 1} has ${formatCount(problemCounts.get(current) ?? 0, 'problem').replace(/^0 /, 'no ')}.`;
+  const [announced, setAnnounced] = useState('');
+  if (validation.checked && announced !== verdict) setAnnounced(verdict);
+
   const setQuestions = (next: QuestionDraft[]) => onChange({ ...bank, questions: next });
   const setQuestion = (changed: QuestionDraft) =>
     setQuestions(replaceItem(questions, current, changed));
@@ -176,6 +181,10 @@ export function BankEditor({
                     >
                       {questionLabel(item, index)}
                       {count > 0 ? ` (${formatCount(count, 'problem')})` : ''}
+                      {/* Imported questions arrive without it (issue 14). */}
+                      {item.evidence.length === 0 && (
+                        <span className="needs-evidence"> Needs evidence</span>
+                      )}
                     </button>
                     <div className="button-row">
                       <button
@@ -243,7 +252,7 @@ export function BankEditor({
               aria-label={`Editing question ${current + 1}`}
             >
               <p role="status" className="visually-hidden">
-                {`Question ${current + 1} has ${formatCount(problemCounts.get(current) ?? 0, 'problem').replace(/^0 /, 'no ')}.`}
+                {announced}
               </p>
               <QuestionEditor
                 key={current}

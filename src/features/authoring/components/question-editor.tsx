@@ -1,3 +1,4 @@
+import { createContext, use } from 'react';
 import { SKILLS } from '../../../domain/question-kinds';
 import { SKILL_LABELS } from '../../../lib/labels';
 import { QUESTION_TYPE_LABELS } from '../../../lib/question-labels';
@@ -11,6 +12,15 @@ const DIFFICULTIES = [
   { value: '2', label: '2 – medium' },
   { value: '3', label: '3 – hard' },
 ] as const;
+
+/**
+ * Starts a preview of one question by its id (the bank editor page's `useStartPreview`); without
+ * it, the editor offers no preview.
+ */
+export const QuestionPreviewContext = createContext<{
+  startPreview: (questionId: string) => Promise<void>;
+  starting: boolean;
+} | null>(null);
 
 /**
  * One question's fields: those every question has, then its type's own (from `TYPE_FIELDS`).
@@ -27,9 +37,23 @@ export function QuestionEditor({
   evidenceText: string;
   onChange: (question: QuestionDraft) => void;
 }) {
+  const preview = use(QuestionPreviewContext);
   return (
     <div className="question-editor">
       <h2 className="question-editor-type">{QUESTION_TYPE_LABELS[question.type]}</h2>
+      {preview && (
+        <p className="button-row">
+          <button
+            type="button"
+            className="button button-small"
+            // The id names the question to the server; one being typed names none yet.
+            disabled={preview.starting || question.id.trim() === ''}
+            onClick={() => void preview.startPreview(question.id)}
+          >
+            Preview this question
+          </button>
+        </p>
+      )}
       <TextField
         path={[...path, 'prompt']}
         label="Prompt"

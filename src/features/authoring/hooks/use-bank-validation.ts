@@ -8,6 +8,8 @@ const VALIDATION_DELAY_MS = 250;
 
 export interface BankValidation {
   problems: DraftProblem[];
+  /** Whether `problems` are those of the bank as it is now, not of an earlier edit. */
+  checked: boolean;
   /** The problems at each data path (`pathKey`), exactly there. */
   byPath: ReadonlyMap<string, DraftProblem[]>;
 }
@@ -17,13 +19,20 @@ export interface BankValidation {
  * rules (`validateDraftBank`), grouped by the data path each concerns. None until the first check.
  */
 export function useBankValidation(bank: DraftBank, article: Article): BankValidation {
-  const [problems, setProblems] = useState<DraftProblem[]>([]);
+  // The bank and article the problems were found in, so a render can tell they are not yet the
+  // current ones.
+  const [last, setLast] = useState<{
+    bank: DraftBank | null;
+    article: Article | null;
+    problems: DraftProblem[];
+  }>({ bank: null, article: null, problems: [] });
+  const { problems } = last;
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
       // The checks need zod and the bank schema: loaded on first use, in a chunk of their own.
       void import('../validate-draft-bank').then(({ validateDraftBank }) => {
-        if (current) setProblems(validateDraftBank(bank, article));
+        if (current) setLast({ bank, article, problems: validateDraftBank(bank, article) });
       });
     }, VALIDATION_DELAY_MS);
     return () => {
@@ -31,7 +40,7 @@ export function useBankValidation(bank: DraftBank, article: Article): BankValida
       clearTimeout(timer);
     };
   }, [bank, article]);
-  return useMemo(() => {
+  const grouped = useMemo(() => {
     const byPath = new Map<string, DraftProblem[]>();
     for (const problem of problems) {
       const key = pathKey(problem.path);
@@ -39,4 +48,6 @@ export function useBankValidation(bank: DraftBank, article: Article): BankValida
     }
     return { problems, byPath };
   }, [problems]);
+  const checked = last.bank === bank && last.article === article;
+  return useMemo(() => ({ ...grouped, checked }), [grouped, checked]);
 }

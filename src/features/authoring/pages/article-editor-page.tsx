@@ -95,14 +95,7 @@ function ArticleEditor({ initial }: { initial: ArticleDraft }) {
     <div className="article-editor">
       <div className="article-editor-top">
         <h1 id={headingId}>{fields.title.trim() === '' ? 'Untitled article' : fields.title}</h1>
-        <AutosaveNotices
-          status={draft.status}
-          localCopy={draft.localCopy}
-          onRetry={() => void draft.saveNow()}
-          onLoadCurrent={() => void draft.loadCurrentDraft()}
-          onRestore={draft.restoreLocalCopy}
-          onDiscard={draft.discardLocalCopy}
-        />
+        <AutosaveNotices draft={draft} />
       </div>
 
       <div className="article-editor-columns">

@@ -1,7 +1,13 @@
 import { Link, useLocation } from 'react-router';
 import { formatDateTime } from '../../../lib/format-date-time';
 import { getHref } from '../../../lib/paths';
-import type { LocalCopy, SaveStatus } from './use-autosave';
+import type { SaveStatus, useAutosave } from './use-autosave';
+
+/** What the notices read and call of a draft's `useAutosave`. */
+type AutosaveState = Pick<
+  ReturnType<typeof useAutosave>,
+  'status' | 'localCopy' | 'saveNow' | 'loadCurrentDraft' | 'restoreLocalCopy' | 'discardLocalCopy'
+>;
 
 function statusText(status: SaveStatus): string {
   switch (status.kind) {
@@ -20,21 +26,8 @@ function statusText(status: SaveStatus): string {
  * Where the draft stands, announced politely as it changes, with what to do when it is not saved:
  * log in again, try again, or load the draft saved elsewhere.
  */
-export function AutosaveNotices({
-  status,
-  localCopy,
-  onRetry,
-  onLoadCurrent,
-  onRestore,
-  onDiscard,
-}: {
-  status: SaveStatus;
-  localCopy: LocalCopy | null;
-  onRetry: () => void;
-  onLoadCurrent: () => void;
-  onRestore: () => void;
-  onDiscard: () => void;
-}) {
+export function AutosaveNotices({ draft }: { draft: AutosaveState }) {
+  const { status, localCopy } = draft;
   const { pathname } = useLocation();
   const trouble = status.kind === 'failed' || status.kind === 'conflict';
   return (
@@ -52,7 +45,11 @@ export function AutosaveNotices({
               Log in again
             </Link>
           ) : (
-            <button type="button" className="button button-small" onClick={onRetry}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => void draft.saveNow()}
+            >
               Try saving again
             </button>
           )}
@@ -60,7 +57,11 @@ export function AutosaveNotices({
       )}
       {status.kind === 'conflict' && (
         <p className="button-row">
-          <button type="button" className="button button-small" onClick={onLoadCurrent}>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => void draft.loadCurrentDraft()}
+          >
             Load the current draft
           </button>
           <span className="muted">Your text on this page is kept on this device.</span>
@@ -74,10 +75,10 @@ export function AutosaveNotices({
             a lost connection, an expired session or a change made elsewhere).
           </p>
           <p className="button-row">
-            <button type="button" className="button button-small" onClick={onRestore}>
+            <button type="button" className="button button-small" onClick={draft.restoreLocalCopy}>
               Restore the unsaved text
             </button>
-            <button type="button" className="button button-small" onClick={onDiscard}>
+            <button type="button" className="button button-small" onClick={draft.discardLocalCopy}>
               Discard it
             </button>
           </p>

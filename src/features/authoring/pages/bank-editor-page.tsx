@@ -3,16 +3,18 @@ import { Link, useParams } from 'react-router';
 import { parse } from 'yaml';
 import { FormAlert } from '../../../components/form-alert';
 import { LoadError, Loading } from '../../../components/load-error';
-import type { Article } from '../../../domain/article';
+import { LmsExportControl } from '../../../components/lms-export-control';
 import { formatCount } from '../../../domain/plural';
-import { api, ApiError } from '../../../lib/api-client';
-import { authoringApi, type BankDraft } from '../../../lib/authoring-api-client';
+import { authoringApi, type BankArticle, type BankDraft } from '../../../lib/authoring-api-client';
 import { getHref } from '../../../lib/paths';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useResource } from '../../../lib/use-resource';
+import { useStartPreview } from '../../../lib/use-start-preview';
 import { BankEditor } from '../components/bank-editor';
+import { QuestionPreviewContext } from '../components/question-editor';
 import { writeDraftBank, type DraftBank } from '../draft-bank';
 import { AutosaveNotices } from './autosave-notices';
+import { PreviewSection } from './preview-section';
 import { ProblemList, PublishRefusal } from './problem-list';
 import { useAutosave } from './use-autosave';
 import { usePublish } from './use-publish';
@@ -21,19 +23,6 @@ import './authoring-pages.css';
 
 /** The key of the YAML of a bank typed on this device and not yet saved. */
 export const bankDraftStorageKey = (bankId: string) => `readproof:bank-draft:${bankId}`;
-
-/**
- * The article a bank is written on: the teacher's own (its draft, which its published version
- * follows once published again), or a shipped one for a copy of a shipped bank.
- */
-async function loadBankArticle(articleId: string): Promise<Article> {
-  try {
-    return (await authoringApi.getArticle(articleId)).article;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return api.getArticle(articleId);
-    throw error;
-  }
-}
 
 /** The bank's YAML as the editor's value, or null when it is not a bank the form can show. */
 function readDraftBank(text: string): DraftBank | null {
@@ -53,9 +42,13 @@ export function BankEditorPage() {
   const { bankId = '' } = useParams();
   const { resource, reload } = useResource({
     key: `authoring:bank:${bankId}`,
+    // The article as the server checks the bank against it, so evidence is chosen on that text.
     load: async () => {
-      const bank = await authoringApi.getBank(bankId);
-      return { bank, article: await loadBankArticle(bank.articleId) };
+      const [bank, article] = await Promise.all([
+        authoringApi.getBank(bankId),
+        authoringApi.getBankArticle(bankId),
+      ]);
+      return { bank, article };
     },
   });
   useDocumentTitle('Edit quiz');
@@ -73,7 +66,13 @@ export function BankEditorPage() {
   );
 }
 
-function BankDraftEditor({ initial, article }: { initial: BankDraft; article: Article }) {
+function BankDraftEditor({
+  initial,
+  article: { article, version, unpublishedChanges },
+}: {
+  initial: BankDraft;
+  article: BankArticle;
+}) {
   const bankId = initial.id;
   const draft = useAutosave({
     storageKey: bankDraftStorageKey(bankId),
@@ -99,6 +98,7 @@ function BankDraftEditor({ initial, article }: { initial: BankDraft; article: Ar
     publishDraft: async () => (await authoringApi.publishBank(bankId)).version,
   });
   const latestVersion = publishedVersion ?? saved.versions[0]?.version ?? null;
+  const preview = useStartPreview(bankId, () => draft.saveNow());
 
   return (
     <div className="bank-editor-page">
@@ -107,22 +107,27 @@ function BankDraftEditor({ initial, article }: { initial: BankDraft; article: Ar
         <p className="muted">
           On the article <Link to={getHref.editArticle(saved.articleId)}>{article.meta.title}</Link>
         </p>
-        <AutosaveNotices
-          status={draft.status}
-          localCopy={draft.localCopy}
-          onRetry={() => void draft.saveNow()}
-          onLoadCurrent={() => void draft.loadCurrentDraft()}
-          onRestore={draft.restoreLocalCopy}
-          onDiscard={draft.discardLocalCopy}
-        />
+        <AutosaveNotices draft={draft} />
       </div>
 
+      {unpublishedChanges && (
+        <p className="notice notice-warning">
+          The article has changes that are not published. Questions are written on its published
+          version {version}, the text students read.{' '}
+          <Link to={getHref.editArticle(saved.articleId)}>
+            Publish the article to write questions on its new text.
+          </Link>
+        </p>
+      )}
+
       {bank ? (
-        <BankEditor
-          bank={bank}
-          article={article}
-          onChange={(changed) => setText(writeDraftBank(changed))}
-        />
+        <QuestionPreviewContext value={preview}>
+          <BankEditor
+            bank={bank}
+            article={article}
+            onChange={(changed) => setText(writeDraftBank(changed))}
+          />
+        </QuestionPreviewContext>
       ) : (
         <div className="notice notice-danger">
           <p>
@@ -132,6 +137,12 @@ function BankDraftEditor({ initial, article }: { initial: BankDraft; article: Ar
           <ProblemList problems={saved.problems} />
         </div>
       )}
+
+      <PreviewSection
+        preview={preview}
+        problemCount={saved.problems.length}
+        latestVersion={latestVersion}
+      />
 
       <section aria-labelledby="bank-publish" className="bank-publish">
         <h2 id="bank-publish">Publish</h2>
@@ -175,6 +186,11 @@ function BankDraftEditor({ initial, article }: { initial: BankDraft; article: Ar
             </p>
           </section>
         )}
+      </section>
+
+      <section aria-labelledby="bank-export" className="bank-export">
+        <h2 id="bank-export">Export</h2>
+        <LmsExportControl bankId={bankId} />
       </section>
     </div>
   );

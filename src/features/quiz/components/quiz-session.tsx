@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useNavigate } from 'react-router';
 import { Kicker } from '../../../components/kicker';
+import { PreviewBanner } from '../../../components/preview-banner';
 import { ArticleView } from '../../../components/article-view';
 import { useHighlighting } from '../../../components/use-highlighting';
 import type { Article } from '../../../domain/article';
@@ -346,6 +347,7 @@ function QuizWorkspace({
 
   return (
     <div className="quiz">
+      {attempt.preview && <PreviewBanner bankId={attempt.bankId} />}
       <div className="quiz-heading">
         <Kicker className="quiz-kicker">Quiz</Kicker>
         <h1 className="quiz-title">{title}</h1>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ArticleView, sentenceElementId } from '../../../components/article-view';
 import { AllRightIllustration } from '../../../components/illustrations';
+import { PreviewBanner } from '../../../components/preview-banner';
 import {
   groupHighlights,
   HighlightLegend,
@@ -60,9 +61,13 @@ export function AttemptReviewView({ review }: { review: AttemptReview }) {
 
   return (
     <div className="review">
-      <p className="breadcrumb">
-        <Link to={getHref.library()}>← All articles</Link>
-      </p>
+      {review.preview ? (
+        <PreviewBanner bankId={review.bankId} />
+      ) : (
+        <p className="breadcrumb">
+          <Link to={getHref.library()}>← All articles</Link>
+        </p>
+      )}
       <p className="review-kicker">Results</p>
       <h1>{review.assignmentTitle ?? review.bankTitle}</h1>
       <p className="review-subtitle">
@@ -70,26 +75,30 @@ export function AttemptReviewView({ review }: { review: AttemptReview }) {
         On the article <cite>{article.meta.title}</cite>
       </p>
       <ScoreSummary result={result} />
-      <div className="review-actions button-row">
-        {/* Another go at an assignment starts untimed practice: say so, or it looks like a resubmission. */}
-        <button
-          type="button"
-          className={assigned ? 'button' : 'button button-primary'}
-          disabled={startingBankId !== null}
-          aria-describedby={assigned ? 'practise-again-note' : undefined}
-          onClick={() => void startAttempt(review.bankId)}
-        >
-          {startingBankId
-            ? 'Starting…'
-            : assigned
-              ? 'Practise again — not sent to your teacher'
-              : 'Retake the quiz'}
-        </button>
-        <Link className="button" to={getHref.reader(review.articleId)}>
-          Read the article again
-        </Link>
-      </div>
-      {assigned && (
+      {/* A teacher's own quiz and article (assigned or previewed) are not in the library, which
+          practice and the reader open. */}
+      {review.inLibrary && (
+        <div className="review-actions button-row">
+          {/* Another go at an assignment starts untimed practice: say so, or it looks like a resubmission. */}
+          <button
+            type="button"
+            className={assigned ? 'button' : 'button button-primary'}
+            disabled={startingBankId !== null}
+            aria-describedby={assigned ? 'practise-again-note' : undefined}
+            onClick={() => void startAttempt(review.bankId)}
+          >
+            {startingBankId
+              ? 'Starting…'
+              : assigned
+                ? 'Practise again — not sent to your teacher'
+                : 'Retake the quiz'}
+          </button>
+          <Link className="button" to={getHref.reader(review.articleId)}>
+            Read the article again
+          </Link>
+        </div>
+      )}
+      {assigned && review.inLibrary && (
         <p id="practise-again-note" className="field-hint">
           Practice is just for you: it has no time limit, and your teacher sees only the answers you
           submitted for “{review.assignmentTitle}”.

@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { writeDraftBank } from '../../../../src/features/authoring/draft-bank';
-import type { BankDraft } from '../../../../src/lib/authoring-api-client';
+import { newQuestion, writeDraftBank } from '../../../../src/features/authoring/draft-bank';
+import type { BankArticle, BankDraft } from '../../../../src/lib/authoring-api-client';
 import { apiError, installFakeServer, type FakeRequest } from '../../teacher/fake-server';
 import { PAGE_LOAD, renderAt, TEACHER } from '../../teacher/teacher-fixtures';
-import { ARTICLE_ID, articleDraft, articleText } from './authoring-page-fixtures';
+import { ARTICLE_BODY, ARTICLE_ID, articleDraft, articleText } from './authoring-page-fixtures';
 
 const BANK_ID = 'bridge-quiz-k2m9x1';
 const bankPath = `/api/teacher/banks/${BANK_ID}`;
@@ -24,19 +24,27 @@ function bankDraft(text: string, revision = 1): BankDraft {
   };
 }
 
-function installBankServer() {
+/** The article as the server checks the bank against it. */
+function bankArticle(text: string, changes: Partial<BankArticle> = {}): BankArticle {
+  return { article: articleDraft(text).article, version: 1, unpublishedChanges: false, ...changes };
+}
+
+function installBankServer({
+  questions = [],
+  article = bankArticle(articleText()),
+}: { questions?: ReturnType<typeof newQuestion>[]; article?: BankArticle } = {}) {
   let current = bankDraft(
     writeDraftBank({
       id: BANK_ID,
       article: ARTICLE_ID,
       title: 'The bridge vote',
       description: '',
-      questions: [],
+      questions,
     }),
   );
   return installFakeServer({
     'GET /api/teacher/me': () => TEACHER,
-    [`GET /api/teacher/articles/${ARTICLE_ID}`]: () => articleDraft(articleText()),
+    [`GET ${bankPath}/article`]: () => article,
     [`GET ${bankPath}`]: () => current,
     [`PUT ${bankPath}`]: ({ body }: FakeRequest) => {
       current = bankDraft((body as { text: string }).text, current.revision + 1);
@@ -95,5 +103,43 @@ describe('the bank editor page', () => {
       'href',
       `/teacher/assignments/new?bank=${BANK_ID}`,
     );
+  });
+
+  it('chooses evidence on the article version the server checks, and says when the article has unpublished changes', async () => {
+    const user = userEvent.setup();
+    const draftOnly = 'The bridge opens again in June.';
+    const server = installBankServer({
+      questions: [newQuestion('single', [])],
+      article: bankArticle(articleText(), { version: 2, unpublishedChanges: true }),
+    });
+    // The article's draft, which the page must not offer: the server checks version 2.
+    server.on(`GET /api/teacher/articles/${ARTICLE_ID}`, () =>
+      articleDraft(articleText({ body: `${ARTICLE_BODY}\n\n${draftOnly}` })),
+    );
+    renderAt(`/teacher/banks/${BANK_ID}`);
+    await screen.findByRole('heading', { level: 1, name: 'The bridge vote' }, PAGE_LOAD);
+    expect(
+      screen.getByText(
+        /The article has changes that are not published\. Questions are written on its published version 2/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Publish the article to write questions on its new text.' }),
+    ).toHaveAttribute('href', `/teacher/articles/${ARTICLE_ID}`);
+
+    const sentences = screen.getByRole('listbox', { name: /sentences of/i });
+    expect(within(sentences).queryByRole('option', { name: draftOnly })).not.toBeInTheDocument();
+    await user.click(within(sentences).getByRole('option', { name: 'Work starts in May.' }));
+    expect(within(sentences).getByRole('option', { name: 'Work starts in May.' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
+  it('says nothing of unpublished changes when the article has none', async () => {
+    installBankServer();
+    renderAt(`/teacher/banks/${BANK_ID}`);
+    await screen.findByRole('heading', { level: 1, name: 'The bridge vote' }, PAGE_LOAD);
+    expect(screen.queryByText(/changes that are not published/)).not.toBeInTheDocument();
   });
 });
