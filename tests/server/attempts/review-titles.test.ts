@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { appWithPublishedBank, expectJson } from '../authoring/authoring-fixtures';
 import {
   createTeacherTestApp,
   createTeacherWithAssignment,
   joinAs,
-  send,
   studentRequest,
   submit,
   type JoinedAttempt,
@@ -57,26 +55,6 @@ describe('the titles a review carries, for the results page to say which quiz it
       assignmentTitle: null,
       bankTitle: bank?.title,
       inLibrary: true,
-    });
-  });
-
-  it('says a teacher’s own quiz is not in the library, so the page offers no practice or reader', async () => {
-    const { testApp, teacher, bank } = await appWithPublishedBank();
-    const created = await expectJson<{ joinCode: string }>(
-      await send(testApp, 'POST', '/api/teacher/assignments', {
-        cookie: teacher.cookie,
-        body: {
-          bankId: bank.id,
-          title: 'Harbour, period 2',
-          reviewPolicy: { when: 'immediately', show: 'full' },
-        },
-      }),
-      201,
-    );
-    const student = await joinAs(testApp, created.joinCode, 'Ada');
-    expect(await reviewOf(testApp, student)).toMatchObject({
-      assignmentTitle: 'Harbour, period 2',
-      inLibrary: false,
     });
   });
 });

@@ -46,6 +46,12 @@ describe('an authored bank in an assignment', () => {
       200,
     );
     expect(submitted.result).toMatchObject({ total: 2, maxPoints: 2 });
+    // Not in the library, so the results page offers neither practice nor the reader.
+    const review = await expectJson<{ inLibrary: boolean }>(
+      await studentRequest(testApp, 'GET', `/api/attempts/${ada.attemptId}/review`, ada.token),
+      200,
+    );
+    expect(review.inLibrary).toBe(false);
 
     // A new version with a changed prompt: the assignment keeps the version it was made with.
     const current = await expectJson<Draft>(
