@@ -11,15 +11,15 @@ import { articleSchema, slugSchema } from '../http/schemas';
 import { cookieAuth, notSignedIn, sameOriginRefused } from '../teachers/teacher-openapi';
 import type { AuthoringRoutesOptions } from './authored-article-routes';
 import {
-  checkBankInFolder,
+  articleOfOwnBank,
   checkBankText,
+  checkOwnBankDraft,
   claimNewId,
   copyBankText,
   contentVersionOf,
   findBankArticle,
   newBankText,
   problemsError,
-  type BankArticle,
   saveOwnDraft,
 } from './authored-content';
 import {
@@ -215,29 +215,14 @@ export async function loadOwnBank(db: AppDatabase, teacherId: string, bankId: st
   return row;
 }
 
-/** The article a teacher's bank is written from; it exists while the bank does. */
-async function articleOfBank(
-  db: AppDatabase,
-  content: LoadedContent,
-  row: Selectable<AuthoredBankTable>,
-): Promise<BankArticle> {
-  const article = await findBankArticle(db, content, row.teacher_id, row.article_id);
-  if (!article) throw new Error(`Bank ${row.id} has no article ${row.article_id}`);
-  return article;
-}
-
 async function describeBankDraft(
   db: AppDatabase,
   content: LoadedContent,
   row: Selectable<AuthoredBankTable>,
 ) {
-  const { problems } = await checkBankInFolder(
-    db,
-    content,
-    row.teacher_id,
-    { id: row.id, text: row.draft_text },
-    await articleOfBank(db, content, row),
-  );
+  const {
+    checked: { problems },
+  } = await checkOwnBankDraft(db, content, row);
   const versions = await listBankVersions(db, row.id);
   return {
     id: row.id,
@@ -311,7 +296,7 @@ export function createAuthoredBankRoutes(options: AuthoringRoutesOptions) {
     })
     .openapi(getBankArticleRoute, async (c) => {
       const row = await loadOwnBank(db, c.var.teacher.id, c.req.valid('param').bankId);
-      const { article, published, text } = await articleOfBank(db, content, row);
+      const { article, published, text } = await articleOfOwnBank(db, content, row);
       const own = await getOwnArticle(db, row.teacher_id, row.article_id);
       const version = own && published ? (await listArticleVersions(db, own.id))[0] : undefined;
       return c.json(
@@ -334,7 +319,7 @@ export function createAuthoredBankRoutes(options: AuthoringRoutesOptions) {
         {
           load: loadOwnBank,
           check: async (row) =>
-            checkBankText(bankId, text, await articleOfBank(db, content, row), content),
+            checkBankText(bankId, text, await articleOfOwnBank(db, content, row), content),
           describe: (row) => describeBankDraft(db, content, row),
         },
       );
@@ -347,7 +332,7 @@ export function createAuthoredBankRoutes(options: AuthoringRoutesOptions) {
       const published = await db.transaction().execute(async (trx) => {
         await lockUntilCommit(trx, `authored-bank/${bankId}`);
         const row = await loadOwnBank(trx, teacherId, bankId);
-        const bankArticle = await articleOfBank(trx, content, row);
+        const { bankArticle, checked } = await checkOwnBankDraft(trx, content, row);
         if (!bankArticle.published) {
           throw new ApiError(
             409,
@@ -355,13 +340,6 @@ export function createAuthoredBankRoutes(options: AuthoringRoutesOptions) {
             'Publish the article first: a bank is published on a published version of its article.',
           );
         }
-        const checked = await checkBankInFolder(
-          trx,
-          content,
-          teacherId,
-          { id: bankId, text: row.draft_text },
-          bankArticle,
-        );
         if (checked.problems.length > 0 || !checked.resolved) {
           throw problemsError(
             'bank-has-problems',

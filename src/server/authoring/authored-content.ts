@@ -22,7 +22,9 @@ import {
 import { evidenceQuoteSchema } from '../../domain/question-schema';
 import { checkUniqueIds, type BankIds } from '../../domain/question-rules';
 import { checkSentenceUse } from '../../content/check-sentence-use';
+import type { Selectable } from 'kysely';
 import type { AppDatabase } from '../db/database';
+import type { AuthoredBankTable } from '../db/schema';
 import { ApiError } from '../http/errors';
 import {
   getOwnArticle,
@@ -239,6 +241,37 @@ export function checkBankText(
     return { ...checked, resolved: undefined, problems: [...checked.problems, problem] };
   }
   return checked;
+}
+
+/** The article a teacher's bank is written from; it exists while the bank does. */
+export async function articleOfOwnBank(
+  db: AppDatabase,
+  content: LoadedContent,
+  row: Selectable<AuthoredBankTable>,
+): Promise<BankArticle> {
+  const article = await findBankArticle(db, content, row.teacher_id, row.article_id);
+  if (!article) throw new Error(`Bank ${row.id} has no article ${row.article_id}`);
+  return article;
+}
+
+/**
+ * A teacher's bank draft as saved, checked as publishing checks it (`checkBankInFolder`) on the
+ * article the server checks it against, which it returns too.
+ */
+export async function checkOwnBankDraft(
+  db: AppDatabase,
+  content: LoadedContent,
+  row: Selectable<AuthoredBankTable>,
+): Promise<{ bankArticle: BankArticle; checked: BankFile }> {
+  const bankArticle = await articleOfOwnBank(db, content, row);
+  const checked = await checkBankInFolder(
+    db,
+    content,
+    row.teacher_id,
+    { id: row.id, text: row.draft_text },
+    bankArticle,
+  );
+  return { bankArticle, checked };
 }
 
 /**

@@ -17,7 +17,7 @@ import { slugSchema } from '../http/schemas';
 import { cookieAuth, notSignedIn, sameOriginRefused } from '../teachers/teacher-openapi';
 import type { AuthoringRoutesOptions } from './authored-article-routes';
 import {
-  checkBankInFolder,
+  checkOwnBankDraft,
   checkBankText,
   claimNewId,
   findBankArticle,
@@ -191,15 +191,7 @@ async function findExportableBank(
       version: latest.version,
     };
   }
-  const bankArticle = await findBankArticle(db, content, teacherId, own.article_id);
-  if (!bankArticle) throw new Error(`Bank ${bankId} has no article ${own.article_id}`);
-  const checked = await checkBankInFolder(
-    db,
-    content,
-    teacherId,
-    { id: bankId, text: own.draft_text },
-    bankArticle,
-  );
+  const { bankArticle, checked } = await checkOwnBankDraft(db, content, own);
   if (checked.problems.length > 0 || !checked.resolved) {
     throw problemsError(
       'bank-has-problems',

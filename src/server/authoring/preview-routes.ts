@@ -9,12 +9,7 @@ import { ApiError, errorResponse } from '../http/errors';
 import { slugSchema } from '../http/schemas';
 import { cookieAuth, notSignedIn, sameOriginRefused } from '../teachers/teacher-openapi';
 import type { AuthoringRoutesOptions } from './authored-article-routes';
-import {
-  checkBankInFolder,
-  contentVersionOf,
-  findBankArticle,
-  problemsError,
-} from './authored-content';
+import { checkOwnBankDraft, contentVersionOf, problemsError } from './authored-content';
 import { getOwnBank, listBankVersions } from './authoring-queries';
 import { bankParams, unprocessableContent } from './authoring-schemas';
 import { deleteOldPreviews } from './preview-queries';
@@ -86,15 +81,7 @@ async function chooseVersion(
 ): Promise<ChosenVersion> {
   const row = await getOwnBank(db, teacherId, bankId);
   if (!row) throw new ApiError(404, 'bank-not-found', 'You have no bank with this id.');
-  const bankArticle = await findBankArticle(db, content, teacherId, row.article_id);
-  if (!bankArticle) throw new Error(`Bank ${bankId} has no article ${row.article_id}`);
-  const checked = await checkBankInFolder(
-    db,
-    content,
-    teacherId,
-    { id: bankId, text: row.draft_text },
-    bankArticle,
-  );
+  const { bankArticle, checked } = await checkOwnBankDraft(db, content, row);
   const draftProblems = checked.problems.length;
   if (draftProblems === 0 && checked.resolved) {
     const contentVersion = contentVersionOf(row.draft_text, bankArticle.text);
